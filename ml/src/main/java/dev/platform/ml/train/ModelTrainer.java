@@ -1,0 +1,22 @@
+package dev.platform.ml.train;
+
+/** Fits one model family. Trainers are independent of each other and may run in parallel. */
+public interface ModelTrainer {
+  ModelKind kind();
+
+  /**
+   * Fits on {@code train}. {@code validation} may be used for tuning and early stopping, never for
+   * fitting parameters.
+   */
+  TrainedModel train(EncodedSet train, EncodedSet validation, java.util.List<String> columns);
+
+  /** The trainer for a kind, with the study's settings plus class-imbalance handling. */
+  static ModelTrainer forKind(ModelKind kind) {
+    return switch (kind) {
+      case LOGISTIC_REGRESSION -> new TribuoTrainers.LogisticRegression();
+      case DECISION_TREE -> new TribuoTrainers.DecisionTree();
+      case RANDOM_FOREST -> new RandomForestTrainer();
+      case XGBOOST -> new XGBoostTrainer();
+    };
+  }
+}
