@@ -1,0 +1,61 @@
+package dev.platform.ml.bundle;
+
+import dev.platform.ml.train.ModelKind;
+import dev.platform.ml.train.TrainedModel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * A model bundle folder: {@code bundle.json} plus the serving model in its library's own format.
+ * Written into a temporary sibling folder and renamed, so a reader never sees half a bundle.
+ */
+public record ModelBundle(BundleManifest manifest, TrainedModel model) {
+  public static final String MANIFEST_FILE = "bundle.json";
+
+  /** Writes the bundle to {@code directory}, which must not exist yet. */
+  public void write(Path directory) throws IOException {
+    Path parent = directory.toAbsolutePath().getParent();
+    Files.createDirectories(parent);
+    Path staging = Files.createTempDirectory(parent, "." + directory.getFileName() + "-");
+    String modelFile = model.save(staging);
+    if (!modelFile.equals(manifest.modelFile())) {
+      throw new IllegalStateException(
+          "model saved as " + modelFile + " but the manifest names " + manifest.modelFile());
+    }
+    Json.MAPPER.writeValue(staging.resolve(MANIFEST_FILE).toFile(), manifest);
+    Files.move(staging, directory, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /** Reads a bundle folder, or a training output folder holding one in {@code model/}. */
+  public static ModelBundle read(Path directory) throws IOException {
+    Path folder = locate(directory);
+    BundleManifest manifest =
+        Json.MAPPER.readValue(folder.resolve(MANIFEST_FILE).toFile(), BundleManifest.class);
+    if (manifest.formatVersion() != BundleManifest.FORMAT_VERSION) {
+      throw new IOException(
+          "bundle format " + manifest.formatVersion() + " is not supported; expected "
+              + BundleManifest.FORMAT_VERSION);
+    }
+    TrainedModel model =
+        dev.platform.ml.train.ModelFiles.load(
+            ModelKind.fromId(manifest.model()),
+            folder.resolve(manifest.modelFile()),
+            manifest.modelSettings(),
+            manifest.encoding().columnNames());
+    return new ModelBundle(manifest, model);
+  }
+
+  /** The bundle folder inside {@code directory}: itself, or {@code model/} of a training run. */
+  public static Path locate(Path directory) throws IOException {
+    if (Files.isRegularFile(directory.resolve(MANIFEST_FILE))) {
+      return directory;
+    }
+    Path nested = directory.resolve("model");
+    if (Files.isRegularFile(nested.resolve(MANIFEST_FILE))) {
+      return nested;
+    }
+    throw new IOException("no model bundle (" + MANIFEST_FILE + ") in " + directory);
+  }
+}

@@ -1,0 +1,121 @@
+package dev.platform.ml.predict;
+
+import dev.platform.ml.data.HeartCsvReader;
+import dev.platform.ml.data.HeartRecord;
+import dev.platform.ml.data.ParsedRow;
+import dev.platform.ml.data.RowProblem;
+import dev.platform.ml.eval.Metrics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * Scores a CSV file row by row into {@code risk_score,risk_label,prediction,error}: one output line
+ * per input row, in input order, nothing dropped, de-duplicated or reordered. A row that fails
+ * validation gets empty scores and its reasons in {@code error}.
+ */
+public final class FileScorer {
+  private static final int BATCH = 8192;
+
+  /** What a scoring run did, and the metrics when the file carried the target. */
+  public record Result(long rows, long scored, long failed, Optional<Metrics> metrics) {}
+
+  private final Predictor predictor;
+
+  public FileScorer(Predictor predictor) {
+    this.predictor = predictor;
+  }
+
+  public Result score(String input, Path output) throws IOException {
+    Path parent = output.toAbsolutePath().getParent();
+    Files.createDirectories(parent);
+    List<Integer> labels = new ArrayList<>();
+    List<Double> scores = new ArrayList<>();
+    long[] counts = new long[2];
+    boolean hasTarget;
+    try (Writer writer = Files.newBufferedWriter(output, StandardCharsets.UTF_8);
+        CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT)) {
+      printer.printRecord("risk_score", "risk_label", "prediction", "error");
+      List<ParsedRow> batch = new ArrayList<>(BATCH);
+      HeartCsvReader.FileInfo info =
+          HeartCsvReader.read(
+              input,
+              false,
+              row -> {
+                batch.add(row);
+                if (batch.size() == BATCH) {
+                  flush(batch, printer, labels, scores, counts);
+                }
+              });
+      flush(batch, printer, labels, scores, counts);
+      hasTarget = info.hasTarget();
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    Optional<Metrics> metrics = Optional.empty();
+    if (hasTarget && labels.stream().anyMatch(label -> label == 1)) {
+      metrics =
+          Optional.of(
+              Metrics.of(
+                  labels.stream().mapToInt(Integer::intValue).toArray(),
+                  scores.stream().mapToDouble(Double::doubleValue).toArray(),
+                  predictor.manifest().threshold()));
+    }
+    return new Result(counts[0] + counts[1], counts[0], counts[1], metrics);
+  }
+
+  private void flush(
+      List<ParsedRow> batch,
+      CSVPrinter printer,
+      List<Integer> labels,
+      List<Double> scores,
+      long[] counts) {
+    List<HeartRecord> valid = new ArrayList<>();
+    for (ParsedRow row : batch) {
+      if (row.valid()) {
+        valid.add(row.record());
+      }
+    }
+    List<RiskPrediction> predictions = predictor.predictAll(valid);
+    int next = 0;
+    try {
+      for (ParsedRow row : batch) {
+        if (!row.valid()) {
+          counts[1]++;
+          String reasons =
+              row.problems().stream().map(FileScorer::describe).collect(Collectors.joining("; "));
+          printer.printRecord("", "", "", reasons);
+          continue;
+        }
+        RiskPrediction prediction = predictions.get(next++);
+        counts[0]++;
+        printer.printRecord(
+            String.format(Locale.ROOT, "%.6f", prediction.riskScore()),
+            prediction.riskLabel().id(),
+            prediction.prediction(),
+            "");
+        if (row.label() >= 0) {
+          labels.add(row.label());
+          scores.add(prediction.riskScore());
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    batch.clear();
+  }
+
+  private static String describe(RowProblem problem) {
+    return problem.column() + ": " + problem.reason();
+  }
+}

@@ -1,0 +1,99 @@
+package dev.platform.ml.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.platform.ml.TestData;
+import dev.platform.ml.bundle.BundleManifest;
+import dev.platform.ml.bundle.ModelBundle;
+import dev.platform.ml.data.HeartDataset;
+import dev.platform.ml.data.LabeledRecord;
+import dev.platform.ml.predict.Predictor;
+import dev.platform.ml.predict.RiskPrediction;
+import dev.platform.ml.train.ModelFiles;
+import dev.platform.ml.train.ModelKind;
+import dev.platform.ml.train.TrainedModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Trains the four models on a 30,000-row sample of the dev data. */
+class TrainingPipelineTest {
+  @TempDir static Path dir;
+  static PreparedData data;
+  static final Map<ModelKind, Candidate> candidates = new EnumMap<>(ModelKind.class);
+
+  @BeforeAll
+  static void train() throws Exception {
+    data = PreparedData.of(HeartDataset.load(TestData.devSample(dir, 30_000).toString()));
+    for (ModelKind kind : ModelKind.values()) {
+      candidates.put(kind, ModelEvaluator.trainAndEvaluate(data, kind));
+    }
+  }
+
+  @Test
+  void xgboostReachesRocAucAboveSeventyEightHundredthsOnTheTestSplit() {
+    double auc = candidates.get(ModelKind.XGBOOST).report().testAtThreshold().rocAuc();
+    assertTrue(auc > 0.78, "XGBoost test ROC AUC " + auc);
+  }
+
+  @Test
+  void tunedThresholdFindsFarMorePositivesThanHalf() {
+    for (Candidate candidate : candidates.values()) {
+      var report = candidate.report();
+      assertTrue(report.threshold() < 0.5, report.model() + " threshold " + report.threshold());
+      assertTrue(
+          report.testAtThreshold().recall() > 2 * report.testAtHalf().recall(),
+          report.model() + " recall " + report.testAtThreshold().recall());
+    }
+  }
+
+  @Test
+  void everyModelRoundTripsThroughItsOwnFileFormat() throws Exception {
+    for (Candidate candidate : candidates.values()) {
+      TrainedModel model = candidate.model();
+      Path folder = Files.createDirectories(dir.resolve("roundtrip-" + model.kind().id()));
+      String file = model.save(folder);
+      assertEquals(ModelFiles.fileName(model.kind()), file);
+      TrainedModel loaded =
+          ModelFiles.load(
+              model.kind(), folder.resolve(file), model.settings(), data.encoding().columnNames());
+      assertArrayEquals(model.predict(data.test()), loaded.predict(data.test()), 1e-7);
+    }
+  }
+
+  @Test
+  void bundleSaveThenLoadGivesIdenticalScores() throws Exception {
+    List<Candidate> all = new ArrayList<>(candidates.values());
+    ModelBundle bundle = BundleBuilder.build(data, all, Instant.parse("2026-11-26T12:00:00Z"));
+    Path folder = dir.resolve("bundle");
+    bundle.write(folder);
+
+    Predictor predictor = Predictor.load(folder);
+    BundleManifest manifest = predictor.manifest();
+    Candidate serving = BundleBuilder.best(all);
+    assertEquals(serving.report().model(), manifest.model());
+    assertEquals(4, manifest.models().size());
+    assertEquals(64, manifest.dataSha256().length());
+    assertEquals(data.test().rows(), manifest.rows().test());
+    assertTrue(manifest.versionId().startsWith("20261126T120000Z-"));
+
+    List<LabeledRecord> test = data.split().test();
+    List<RiskPrediction> batch =
+        predictor.predictAll(test.stream().map(LabeledRecord::features).toList());
+    for (int i = 0; i < test.size(); i++) {
+      assertEquals(serving.testScores()[i], batch.get(i).riskScore(), 1e-7);
+      RiskPrediction single = predictor.predict(test.get(i).features());
+      assertEquals(batch.get(i).riskScore(), single.riskScore(), 1e-7);
+      assertEquals(single.riskScore() >= manifest.threshold() ? 1 : 0, single.prediction());
+    }
+  }
+}

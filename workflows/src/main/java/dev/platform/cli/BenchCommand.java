@@ -1,0 +1,64 @@
+package dev.platform.cli;
+
+import dev.platform.ml.data.HeartDataset;
+import dev.platform.ml.eval.Metrics;
+import dev.platform.ml.pipeline.PreparedData;
+import dev.platform.ml.pipeline.TrainingBenchmark;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = "Benchmarks that print their figures.",
+    subcommands = {BenchCommand.Train.class})
+final class BenchCommand {
+
+  @Command(
+      name = "train",
+      mixinStandardHelpOptions = true,
+      description = "Wall time and peak heap of each model's training, with its test metrics.")
+  static final class Train implements Callable<Integer> {
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--data", required = true, description = "CSV file or http(s):/file: URL.")
+    String data;
+
+    @Override
+    public Integer call() {
+      PrintWriter console = spec.commandLine().getOut();
+      long start = System.nanoTime();
+      HeartDataset dataset = HeartDataset.load(data);
+      PreparedData prepared = PreparedData.of(dataset);
+      double prepareSeconds = (System.nanoTime() - start) / 1e9;
+      console.printf(
+          "%s; prepared in %.2f s on %d cores%n",
+          dataset.summary(), prepareSeconds, Runtime.getRuntime().availableProcessors());
+      List<TrainingBenchmark.Row> rows = TrainingBenchmark.run(prepared);
+      console.println(
+          "| model | train s | peak heap MB | threshold | precision | recall | F1 | ROC AUC |");
+      console.println("|---|---:|---:|---:|---:|---:|---:|---:|");
+      double total = 0;
+      for (TrainingBenchmark.Row row : rows) {
+        Metrics test = row.candidate().report().testAtThreshold();
+        total += row.seconds();
+        console.printf(
+            "| %s | %.2f | %.0f | %.3f | %.4f | %.4f | %.4f | %.4f |%n",
+            row.model(),
+            row.seconds(),
+            row.peakHeapMb(),
+            test.threshold(),
+            test.precision(),
+            test.recall(),
+            test.f1(),
+            test.rocAuc());
+      }
+      console.printf("all four models: %.2f s of training%n", total);
+      return 0;
+    }
+  }
+}

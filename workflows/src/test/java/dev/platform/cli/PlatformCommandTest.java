@@ -1,0 +1,159 @@
+package dev.platform.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The command line end to end: train on a sample of the dev data, then score files. */
+class PlatformCommandTest {
+  @TempDir static Path dir;
+  static Path out;
+  static String trainOutput;
+
+  @BeforeAll
+  static void train() throws IOException {
+    Path sample = sample(dir.resolve("sample.csv"), 20_000);
+    out = dir.resolve("run");
+    Run run = run("train", "--data", sample.toString(), "--out", out.toString());
+    assertEquals(0, run.exitCode(), run.output());
+    trainOutput = run.output();
+  }
+
+  @Test
+  void trainPrintsProgressAndTheComparisonTableAndWritesEverything() {
+    assertTrue(trainOutput.contains("read 20,000 rows"), trainOutput);
+    for (String model : List.of("logistic_regression", "decision_tree", "random_forest", "xgboost")) {
+      assertTrue(trainOutput.contains("trained " + model), trainOutput);
+      assertTrue(trainOutput.contains("| " + model + " |"), trainOutput);
+    }
+    for (String file :
+        List.of(
+            "model/bundle.json",
+            "metrics.json",
+            "report.md",
+            "charts/model_metrics.png",
+            "charts/confusion_matrices.png",
+            "charts/roc_curves.png",
+            "profile/profile.json",
+            "profile/profile.md",
+            "profile/top_risk.png",
+            "splits/test.csv.gz")) {
+      assertTrue(Files.isRegularFile(out.resolve(file)), file);
+    }
+  }
+
+  @Test
+  void scoringTheUnseenTestSplitWritesOneLinePerRowAndPrintsMetrics() throws IOException {
+    Path scores = dir.resolve("test_scores.csv");
+    Run run =
+        run(
+            "score",
+            "--model",
+            out.toString(),
+            "--data",
+            out.resolve("splits/test.csv.gz").toString(),
+            "--out",
+            scores.toString());
+    assertEquals(0, run.exitCode(), run.output());
+    assertTrue(run.output().contains("ROC AUC"), run.output());
+    long testRows = gunzipLines(out.resolve("splits/test.csv.gz")).size() - 1;
+    List<String> lines = Files.readAllLines(scores);
+    assertEquals("risk_score,risk_label,prediction,error", lines.get(0));
+    assertEquals(testRows, lines.size() - 1);
+  }
+
+  @Test
+  void scoringKeepsBadAndDuplicateRowsInPlaceWithTheirReason() throws IOException {
+    List<String> sample = gunzipLines(out.resolve("splits/test.csv.gz")).subList(0, 3);
+    List<String> input = new ArrayList<>(sample);
+    input.add(sample.get(1).replaceFirst(",[0-9.]+,", ",fat,")); // BMI not a number
+    input.add(sample.get(1)); // duplicate of row 1
+    Path file = dir.resolve("mixed.csv");
+    Files.write(file, input);
+    Path scores = dir.resolve("mixed_scores.csv");
+    Run run =
+        run("score", "--model", out.toString(), "--data", file.toString(), "--out", scores.toString());
+    assertEquals(0, run.exitCode(), run.output());
+    List<String> lines = Files.readAllLines(scores);
+    assertEquals(5, lines.size());
+    assertTrue(lines.get(3).startsWith(",,,"), lines.get(3));
+    assertTrue(lines.get(3).contains("BMI: 'fat' is not a number"), lines.get(3));
+    assertEquals(lines.get(1), lines.get(4));
+    assertTrue(run.output().contains("1 failed validation"), run.output());
+  }
+
+  @Test
+  void aMissingFileIsAOneLineErrorNotAStackTrace() {
+    Run run = run("score", "--model", out.toString(), "--data", "no/such.csv", "--out", "x.csv");
+    assertEquals(ErrorHandler.DATA_ERROR, run.exitCode());
+    assertTrue(run.errors().startsWith("error: cannot read no/such.csv"), run.errors());
+  }
+
+  @Test
+  void everyCommandHasHelp() {
+    for (String[] command :
+        List.of(
+            new String[] {"--help"},
+            new String[] {"train", "--help"},
+            new String[] {"score", "--help"},
+            new String[] {"profile", "--help"},
+            new String[] {"bench", "train", "--help"})) {
+      Run run = run(command);
+      assertEquals(0, run.exitCode());
+      assertTrue(run.output().contains("Usage: platform"), run.output());
+    }
+  }
+
+  record Run(int exitCode, String output, String errors) {}
+
+  static Run run(String... args) {
+    StringWriter output = new StringWriter();
+    StringWriter errors = new StringWriter();
+    CommandLine commandLine = PlatformCommand.commandLine();
+    commandLine.setOut(new PrintWriter(output, true));
+    commandLine.setErr(new PrintWriter(errors, true));
+    int code = commandLine.execute(args);
+    return new Run(code, output.toString(), errors.toString());
+  }
+
+  static Path sample(Path target, int rows) throws IOException {
+    Path dev = Path.of(System.getProperty("shared.data.dir"), "heart", "heart_2020_cleaned.dev.csv.gz");
+    List<String> lines = gunzipLines(dev, rows + 1);
+    Files.write(target, lines);
+    return target;
+  }
+
+  static List<String> gunzipLines(Path file) throws IOException {
+    return gunzipLines(file, Integer.MAX_VALUE);
+  }
+
+  static List<String> gunzipLines(Path file, int limit) throws IOException {
+    List<String> lines = new ArrayList<>();
+    try (BufferedReader reader =
+        new BufferedReader(
+            new InputStreamReader(
+                new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8))) {
+      for (String line = reader.readLine();
+          line != null && lines.size() < limit;
+          line = reader.readLine()) {
+        lines.add(line);
+      }
+    }
+    return lines;
+  }
+}
