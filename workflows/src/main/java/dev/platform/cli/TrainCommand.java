@@ -23,9 +23,7 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--data", required = true, description = "CSV file or http(s):/file: URL.")
   String data;
 
-  @Option(
-      names = "--out",
-      description = "Output folder (default: $PLATFORM_HOME/training).")
+  @Option(names = "--out", description = "Output folder (default: $PLATFORM_HOME/training).")
   Path out;
 
   @Override

@@ -35,7 +35,9 @@ public record ModelBundle(BundleManifest manifest, TrainedModel model) {
         Json.MAPPER.readValue(folder.resolve(MANIFEST_FILE).toFile(), BundleManifest.class);
     if (manifest.formatVersion() != BundleManifest.FORMAT_VERSION) {
       throw new IOException(
-          "bundle format " + manifest.formatVersion() + " is not supported; expected "
+          "bundle format "
+              + manifest.formatVersion()
+              + " is not supported; expected "
               + BundleManifest.FORMAT_VERSION);
     }
     TrainedModel model =

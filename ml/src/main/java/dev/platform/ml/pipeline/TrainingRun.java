@@ -34,8 +34,7 @@ public final class TrainingRun {
 
   private TrainingRun() {}
 
-  public static Outcome run(String source, Path out, Consumer<String> progress)
-      throws IOException {
+  public static Outcome run(String source, Path out, Consumer<String> progress) throws IOException {
     HeartDataset dataset = HeartDataset.load(source);
     progress.accept(dataset.summary().toString());
     ProfileWriter.write(
@@ -58,7 +57,9 @@ public final class TrainingRun {
       progress.accept(
           "trained %-20s in %6.2f s (validation F1 %.4f)"
               .formatted(
-                  kind.id(), candidate.report().trainSeconds(), candidate.report().validation().f1()));
+                  kind.id(),
+                  candidate.report().trainSeconds(),
+                  candidate.report().validation().f1()));
       candidates.add(candidate);
     }
     ModelBundle bundle = BundleBuilder.build(data, candidates, Instant.now());

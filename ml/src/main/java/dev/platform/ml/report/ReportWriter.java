@@ -23,7 +23,10 @@ public final class ReportWriter {
 
   /** {@code metrics.json}: the serving model and every model's report. */
   public record MetricsFile(
-      String versionId, String servingModel, double servingThreshold, Map<String, ModelReport> models) {}
+      String versionId,
+      String servingModel,
+      double servingThreshold,
+      Map<String, ModelReport> models) {}
 
   public static void write(
       BundleManifest manifest, List<Candidate> candidates, int[] testLabels, Path out)

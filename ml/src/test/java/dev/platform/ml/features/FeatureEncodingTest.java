@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.platform.ml.TestData;
+import dev.platform.ml.bundle.Json;
 import dev.platform.ml.data.HeartDataset;
 import dev.platform.ml.data.HeartSchema;
 import dev.platform.ml.data.LabeledRecord;
-import dev.platform.ml.bundle.Json;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
