@@ -1,0 +1,100 @@
+package dev.platform.temporal;
+
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.serviceclient.SimpleSslContextBuilder;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** A connection to a Temporal server: the gRPC stubs and a client in the configured namespace. */
+public final class TemporalConnection implements AutoCloseable {
+  private final TemporalSettings settings;
+  private final WorkflowServiceStubs service;
+  private final WorkflowClient client;
+
+  private TemporalConnection(TemporalSettings settings, WorkflowServiceStubs service) {
+    this.settings = settings;
+    this.service = service;
+    this.client =
+        WorkflowClient.newInstance(
+            service, WorkflowClientOptions.newBuilder().setNamespace(settings.namespace()).build());
+  }
+
+  /**
+   * Connects and checks the server answers.
+   *
+   * @throws IllegalStateException with a hint when no server answers at the address
+   */
+  public static TemporalConnection open(TemporalSettings settings) {
+    WorkflowServiceStubs service = WorkflowServiceStubs.newServiceStubs(stubOptions(settings));
+    try {
+      service.healthCheck();
+      return new TemporalConnection(settings, service);
+    } catch (RuntimeException e) {
+      service.shutdownNow();
+      throw new IllegalStateException(
+          "no Temporal server answers at "
+              + settings.address()
+              + " ("
+              + e.getMessage()
+              + "); start one with `./platform dev`, set TEMPORAL_ADDRESS, or use --direct",
+          e);
+    }
+  }
+
+  /** Wraps existing stubs (tests with the in-process test server). */
+  public static TemporalConnection of(TemporalSettings settings, WorkflowServiceStubs service) {
+    return new TemporalConnection(settings, service);
+  }
+
+  static WorkflowServiceStubsOptions stubOptions(TemporalSettings settings) {
+    WorkflowServiceStubsOptions.Builder options =
+        WorkflowServiceStubsOptions.newBuilder()
+            .setTarget(settings.address())
+            .setRpcTimeout(Duration.ofSeconds(10));
+    if (settings.tlsCertPath().isPresent()) {
+      String key =
+          settings
+              .tlsKeyPath()
+              .orElseThrow(
+                  () -> new IllegalArgumentException("TEMPORAL_TLS_CERT needs TEMPORAL_TLS_KEY"));
+      try (InputStream cert = Files.newInputStream(Path.of(settings.tlsCertPath().get()));
+          InputStream keyStream = Files.newInputStream(Path.of(key))) {
+        options.setSslContext(SimpleSslContextBuilder.forPKCS8(cert, keyStream).build());
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read the TLS certificate or key", e);
+      }
+    }
+    settings
+        .apiKey()
+        .ifPresent(
+            apiKey -> {
+              options.setEnableHttps(true);
+              options.addApiKey(() -> apiKey);
+            });
+    return options.build();
+  }
+
+  public TemporalSettings settings() {
+    return settings;
+  }
+
+  public WorkflowServiceStubs service() {
+    return service;
+  }
+
+  public WorkflowClient client() {
+    return client;
+  }
+
+  @Override
+  public void close() {
+    service.shutdown();
+  }
+}
