@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
       TrainCommand.class,
       ScoreCommand.class,
       BenchCommand.class,
+      WorkerCommand.class,
+      SchedulesCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class PlatformCommand {

@@ -1,7 +1,13 @@
 package dev.platform.cli;
 
+import dev.platform.heart.HeartModelTrainingWorkflow;
+import dev.platform.heart.HeartTrainingTypes.HeartTrainingResult;
+import dev.platform.heart.TrainingFollower;
+import dev.platform.ml.data.Sources;
 import dev.platform.ml.pipeline.TrainingRun;
 import dev.platform.ml.report.ReportWriter;
+import dev.platform.temporal.TemporalConnection;
+import dev.platform.temporal.TemporalSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -13,9 +19,12 @@ import picocli.CommandLine.Spec;
     name = "train",
     mixinStandardHelpOptions = true,
     description = {
-      "Read, profile, split, train the four models, evaluate and write the model bundle.",
-      "Output: DIR/model (bundle), DIR/report.md, DIR/metrics.json, DIR/charts, DIR/profile,"
-          + " DIR/splits/test.csv.gz (rows no model has seen)."
+      "Train the heart model: ingest, profile, train the four models, evaluate, bundle, promote.",
+      "Starts the HeartModelTraining workflow on the Temporal server (TEMPORAL_ADDRESS, default"
+          + " localhost:7233; see `platform dev`) and follows it; --direct runs the same steps in"
+          + " this process.",
+      "Direct output: DIR/model (bundle), DIR/report.md, DIR/metrics.json, DIR/charts,"
+          + " DIR/profile, DIR/splits/test.csv.gz (rows no model has seen)."
     })
 final class TrainCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -23,11 +32,22 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--data", required = true, description = "CSV file or http(s):/file: URL.")
   String data;
 
-  @Option(names = "--out", description = "Output folder (default: $PLATFORM_HOME/training).")
+  @Option(
+      names = "--direct",
+      description = "Run in this process without Temporal, writing to --out.")
+  boolean direct;
+
+  @Option(
+      names = "--out",
+      description = "Output folder with --direct (default: $PLATFORM_HOME/training).")
   Path out;
 
   @Override
   public Integer call() throws Exception {
+    return direct ? runDirect() : runWorkflow();
+  }
+
+  private int runDirect() throws Exception {
     PrintWriter console = spec.commandLine().getOut();
     Path target = out != null ? out : PlatformHome.get().resolve("training");
     TrainingRun.Outcome outcome =
@@ -42,5 +62,45 @@ final class TrainCommand implements Callable<Integer> {
     console.println(ReportWriter.comparisonTable(outcome.bundle().manifest().models().values()));
     console.println("report: " + target.resolve("report.md"));
     return 0;
+  }
+
+  private int runWorkflow() throws Exception {
+    PrintWriter console = spec.commandLine().getOut();
+    String source = absolute(data);
+    String sha256 = Sources.sha256(source);
+    try (TemporalConnection connection =
+        TemporalConnection.open(TemporalSettings.fromEnvironment())) {
+      String workflowId = HeartModelTrainingWorkflow.workflowId(sha256);
+      console.printf(
+          "workflow %s on %s (see `platform history %s`)%n",
+          workflowId, connection.settings().address(), workflowId);
+      console.flush();
+      HeartTrainingResult result =
+          new TrainingFollower(connection.client())
+              .startAndFollow(
+                  source,
+                  sha256,
+                  line -> {
+                    console.println(line);
+                    console.flush();
+                  });
+      console.println();
+      console.println(ReportWriter.comparisonTable(result.reports().values()));
+      console.printf(
+          "%s: bundle %s serving %s; %s%n",
+          result.promoted() ? "promoted" : "not promoted",
+          result.versionId(),
+          result.servingModel(),
+          result.reason());
+      console.println("run folder: $PLATFORM_HOME/runs/" + workflowId + " (of the worker)");
+    }
+    return 0;
+  }
+
+  /** Local paths are made absolute: the worker may run in another folder. */
+  private static String absolute(String location) {
+    return location.contains("://") || location.startsWith("file:")
+        ? location
+        : Path.of(location).toAbsolutePath().normalize().toString();
   }
 }

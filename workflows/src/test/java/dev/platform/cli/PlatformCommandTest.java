@@ -29,7 +29,7 @@ class PlatformCommandTest {
   static void train() throws IOException {
     Path sample = sample(dir.resolve("sample.csv"), 20_000);
     out = dir.resolve("run");
-    Run run = run("train", "--data", sample.toString(), "--out", out.toString());
+    Run run = run("train", "--direct", "--data", sample.toString(), "--out", out.toString());
     assertEquals(0, run.exitCode(), run.output());
     trainOutput = run.output();
   }

@@ -49,6 +49,21 @@ public record ModelBundle(BundleManifest manifest, TrainedModel model) {
     return new ModelBundle(manifest, model);
   }
 
+  /** Reads only {@code bundle.json} of a bundle folder (or a training output folder). */
+  public static BundleManifest readManifest(Path directory) throws IOException {
+    Path folder = locate(directory);
+    BundleManifest manifest =
+        Json.MAPPER.readValue(folder.resolve(MANIFEST_FILE).toFile(), BundleManifest.class);
+    if (manifest.formatVersion() != BundleManifest.FORMAT_VERSION) {
+      throw new IOException(
+          "bundle format "
+              + manifest.formatVersion()
+              + " is not supported; expected "
+              + BundleManifest.FORMAT_VERSION);
+    }
+    return manifest;
+  }
+
   /** The bundle folder inside {@code directory}: itself, or {@code model/} of a training run. */
   public static Path locate(Path directory) throws IOException {
     if (Files.isRegularFile(directory.resolve(MANIFEST_FILE))) {

@@ -3,19 +3,17 @@ package dev.platform.ml.pipeline;
 import dev.platform.ml.bundle.ModelBundle;
 import dev.platform.ml.data.HeartCsvWriter;
 import dev.platform.ml.data.HeartDataset;
+import dev.platform.ml.io.Folders;
 import dev.platform.ml.profile.HeartProfiler;
 import dev.platform.ml.profile.ProfileWriter;
 import dev.platform.ml.report.ReportWriter;
 import dev.platform.ml.train.ModelKind;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * The whole heart-model pipeline in one process: read and validate, profile, split, train the four
@@ -65,22 +63,11 @@ public final class TrainingRun {
     ModelBundle bundle = BundleBuilder.build(data, candidates, Instant.now());
     ReportWriter.write(bundle.manifest(), candidates, data.test().labels(), out);
     Path modelDirectory = out.resolve(MODEL_DIR);
-    deleteRecursively(modelDirectory);
+    Folders.deleteRecursively(modelDirectory);
     bundle.write(modelDirectory);
     progress.accept(
         "bundle %s (serving %s) written to %s"
             .formatted(bundle.manifest().versionId(), bundle.manifest().model(), modelDirectory));
     return new Outcome(bundle, candidates, out);
-  }
-
-  private static void deleteRecursively(Path directory) throws IOException {
-    if (!Files.exists(directory)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(directory)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
-    }
   }
 }

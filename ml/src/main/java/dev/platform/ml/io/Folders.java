@@ -1,0 +1,24 @@
+package dev.platform.ml.io;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/** Folder helpers shared by the pipeline's writers. */
+public final class Folders {
+  private Folders() {}
+
+  /** Deletes a folder and everything in it; nothing happens when it does not exist. */
+  public static void deleteRecursively(Path directory) throws IOException {
+    if (!Files.exists(directory)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(directory)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
+  }
+}

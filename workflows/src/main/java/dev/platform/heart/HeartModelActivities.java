@@ -1,0 +1,33 @@
+package dev.platform.heart;
+
+import dev.platform.heart.HeartTrainingTypes.BuiltBundle;
+import dev.platform.heart.HeartTrainingTypes.BundleRequest;
+import dev.platform.heart.HeartTrainingTypes.IngestedData;
+import dev.platform.heart.HeartTrainingTypes.ProfileSummary;
+import dev.platform.heart.HeartTrainingTypes.Promotion;
+import dev.platform.heart.HeartTrainingTypes.TrainRequest;
+import dev.platform.ml.bundle.ModelReport;
+import io.temporal.activity.ActivityInterface;
+import io.temporal.activity.ActivityMethod;
+
+/** The heart pipeline's steps. Thin: each calls the {@code ml} module. */
+@ActivityInterface
+public interface HeartModelActivities {
+  @ActivityMethod(name = "IngestHeartData")
+  IngestedData ingest(String source);
+
+  @ActivityMethod(name = "ProfileHeartData")
+  ProfileSummary profile(String lakeFile, String runId);
+
+  @ActivityMethod(name = "TrainModel")
+  ModelReport train(TrainRequest request);
+
+  @ActivityMethod(name = "BuildBundle")
+  BuiltBundle buildBundle(BundleRequest request);
+
+  @ActivityMethod(name = "PromoteBundle")
+  Promotion promote(BuiltBundle bundle);
+
+  @ActivityMethod(name = "NotifyApi")
+  String notifyApi(String versionId);
+}

@@ -1,0 +1,45 @@
+package dev.platform.heart;
+
+import dev.platform.ml.bundle.ModelReport;
+import java.util.List;
+import java.util.Map;
+
+/** The values the heart-training workflow and its activities exchange (JSON through Temporal). */
+public final class HeartTrainingTypes {
+  private HeartTrainingTypes() {}
+
+  /** A source copied into the lake; {@code reused} when the same content was already there. */
+  public record IngestedData(String lakeFile, String sha256, long bytes, boolean reused) {}
+
+  /** What the profile step found, in brief; the full profile is in the run folder. */
+  public record ProfileSummary(long rows, long positives, String topRiskValue, String folder) {}
+
+  /** One model to train on an ingested file, with outputs under the run folder. */
+  public record TrainRequest(String lakeFile, String runId, String model) {}
+
+  /** Assemble the bundle from the trained candidates; {@code createdAtMillis} fixes its version. */
+  public record BundleRequest(
+      String lakeFile, String runId, List<String> models, long createdAtMillis) {}
+
+  /** A bundle written into the run folder. */
+  public record BuiltBundle(
+      String versionId,
+      String folder,
+      String servingModel,
+      double validationF1,
+      Map<String, ModelReport> reports) {}
+
+  /** Whether the bundle became the current model, and why. */
+  public record Promotion(
+      boolean promoted, String versionId, String previousVersionId, String reason) {}
+
+  /** The workflow's result. */
+  public record HeartTrainingResult(
+      String dataSha256,
+      String versionId,
+      String servingModel,
+      boolean promoted,
+      String reason,
+      String apiNotification,
+      Map<String, ModelReport> reports) {}
+}

@@ -1,0 +1,75 @@
+package dev.platform.heart;
+
+import dev.platform.heart.HeartTrainingTypes.HeartTrainingResult;
+import dev.platform.temporal.TaskQueues;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+/**
+ * Starts {@link HeartModelTrainingWorkflow} for a source (or joins the run already going for the
+ * same data) and reports its progress lines until it completes.
+ */
+public final class TrainingFollower {
+  private final WorkflowClient client;
+
+  public TrainingFollower(WorkflowClient client) {
+    this.client = client;
+  }
+
+  public HeartTrainingResult startAndFollow(
+      String source, String sha256, Consumer<String> progress) {
+    String workflowId = HeartModelTrainingWorkflow.workflowId(sha256);
+    HeartModelTrainingWorkflow workflow =
+        client.newWorkflowStub(
+            HeartModelTrainingWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(workflowId)
+                .setTaskQueue(TaskQueues.HEART_TRAINING)
+                .setMemo(Map.of("source", source, "dataSha256", sha256))
+                .build());
+    try {
+      WorkflowClient.start(workflow::train, source);
+    } catch (WorkflowExecutionAlreadyStarted e) {
+      progress.accept("a run for this data is already going; following it");
+      workflow = client.newWorkflowStub(HeartModelTrainingWorkflow.class, workflowId);
+    }
+    return follow(workflow, progress);
+  }
+
+  private static HeartTrainingResult follow(
+      HeartModelTrainingWorkflow workflow, Consumer<String> progress) {
+    WorkflowStub stub = WorkflowStub.fromTyped(workflow);
+    int shown = 0;
+    while (true) {
+      try {
+        HeartTrainingResult result = stub.getResult(1, TimeUnit.SECONDS, HeartTrainingResult.class);
+        shown = show(workflowProgress(workflow), shown, progress);
+        return result;
+      } catch (TimeoutException stillRunning) {
+        shown = show(workflowProgress(workflow), shown, progress);
+      }
+    }
+  }
+
+  private static List<String> workflowProgress(HeartModelTrainingWorkflow workflow) {
+    try {
+      return workflow.progress();
+    } catch (RuntimeException e) {
+      return List.of(); // no worker answered the query yet
+    }
+  }
+
+  private static int show(List<String> lines, int shown, Consumer<String> progress) {
+    for (int i = shown; i < lines.size(); i++) {
+      progress.accept(lines.get(i));
+    }
+    return Math.max(shown, lines.size());
+  }
+}

@@ -1,0 +1,20 @@
+package dev.platform.heart;
+
+import io.temporal.testing.WorkflowReplayer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Replays a recorded history of a real run against the current workflow code: a change that would
+ * break runs in flight (a step added, removed or reordered) fails here.
+ *
+ * <p>To refresh the history after an intended, versioned change: {@code ./mvnw -pl workflows test
+ * -Dtest=HeartModelTrainingWorkflowTest#trainsFourModelsInParallelPromotesTheBestAndReportsProgress
+ * -Dheart.recordHistory=$PWD/workflows/src/test/resources/histories/heart-training.json}
+ */
+class HeartModelTrainingReplayTest {
+  @Test
+  void recordedHistoryReplaysWithTheCurrentCode() throws Exception {
+    WorkflowReplayer.replayWorkflowExecutionFromResource(
+        "histories/heart-training.json", HeartModelTrainingWorkflowImpl.class);
+  }
+}

@@ -1,0 +1,197 @@
+package dev.platform.heart;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.platform.heart.HeartTrainingTypes.HeartTrainingResult;
+import dev.platform.heart.HeartTrainingTypes.ProfileSummary;
+import dev.platform.heart.HeartTrainingTypes.TrainRequest;
+import dev.platform.ml.bundle.ModelReport;
+import dev.platform.ml.data.DataValidationException;
+import dev.platform.ml.data.Sources;
+import dev.platform.temporal.TaskQueues;
+import dev.platform.worker.PlatformWorker;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The training workflow with its real activities on Temporal's in-process test server. */
+class HeartModelTrainingWorkflowTest {
+  static final int SAMPLE_ROWS = 6_000;
+  @TempDir static Path data;
+  static Path sample;
+
+  @TempDir Path home;
+  TestWorkflowEnvironment environment;
+  WorkflowClient client;
+
+  @BeforeAll
+  static void files() throws Exception {
+    sample = HeartSamples.sample(data, SAMPLE_ROWS);
+  }
+
+  @BeforeEach
+  void start() {
+    environment = TestWorkflowEnvironment.newInstance();
+    client = environment.getWorkflowClient();
+  }
+
+  @AfterEach
+  void stop() {
+    environment.close();
+  }
+
+  @Test
+  void trainsFourModelsInParallelPromotesTheBestAndReportsProgress() throws Exception {
+    Worker worker = environment.newWorker(TaskQueues.HEART_TRAINING);
+    PlatformWorker.register(worker, home, new ApiNotifier(Optional.empty(), ""));
+    environment.start();
+
+    List<String> progress = new ArrayList<>();
+    HeartTrainingResult result =
+        new TrainingFollower(client)
+            .startAndFollow(sample.toString(), Sources.sha256(sample.toString()), progress::add);
+
+    assertTrue(result.promoted(), result.reason());
+    assertEquals(4, result.reports().size());
+    double bestF1 =
+        result.reports().values().stream()
+            .mapToDouble(r -> r.validation().f1())
+            .max()
+            .orElseThrow();
+    assertEquals(bestF1, result.reports().get(result.servingModel()).validation().f1());
+    HeartLake lake = new HeartLake(home);
+    assertEquals(lake.model(result.versionId()), lake.currentModel().orElseThrow());
+    assertTrue(Files.isRegularFile(lake.model(result.versionId()).resolve("bundle.json")));
+    String runId = HeartModelTrainingWorkflow.workflowId(result.dataSha256());
+    assertTrue(Files.isRegularFile(lake.run(runId).resolve("report.md")));
+    assertTrue(Files.isRegularFile(lake.run(runId).resolve("profile/profile.md")));
+    assertTrue(progress.get(0).startsWith("ingested the source"), progress.toString());
+    assertTrue(progress.stream().anyMatch(line -> line.startsWith("trained xgboost")));
+    assertTrue(
+        progress.get(progress.size() - 1).startsWith("no API configured"), progress.toString());
+    assertEquals(1, rawCopies(lake), "one ingested copy");
+
+    String record = System.getProperty("heart.recordHistory");
+    if (record != null) { // refreshes the replay test's resource after a workflow change
+      Files.writeString(Path.of(record), client.fetchHistory(runId).toJson(true));
+    }
+  }
+
+  @Test
+  void aTransientActivityFailureIsRetried() {
+    AtomicInteger xgboostAttempts = new AtomicInteger();
+    HeartModelActivitiesImpl flaky =
+        new HeartModelActivitiesImpl(new HeartLake(home), new ApiNotifier(Optional.empty(), "")) {
+          @Override
+          public ModelReport train(TrainRequest request) {
+            if (request.model().equals("xgboost") && xgboostAttempts.incrementAndGet() == 1) {
+              throw new IllegalStateException("simulated lost connection to the lake");
+            }
+            return super.train(request);
+          }
+        };
+    registerWith(flaky);
+
+    HeartTrainingResult result = newWorkflow().train(sample.toString());
+
+    assertEquals(2, xgboostAttempts.get());
+    assertTrue(result.promoted());
+    assertEquals(4, result.reports().size());
+  }
+
+  @Test
+  void badDataFailsTheWorkflowAtOnceWithItsMessage() throws Exception {
+    AtomicInteger profileAttempts = new AtomicInteger();
+    HeartModelActivitiesImpl counting =
+        new HeartModelActivitiesImpl(new HeartLake(home), new ApiNotifier(Optional.empty(), "")) {
+          @Override
+          public ProfileSummary profile(String lakeFile, String runId) {
+            profileAttempts.incrementAndGet();
+            return super.profile(lakeFile, runId);
+          }
+        };
+    registerWith(counting);
+    Path bad = HeartSamples.withBadRows(data, 2_000);
+
+    WorkflowFailedException failure =
+        assertThrows(WorkflowFailedException.class, () -> newWorkflow().train(bad.toString()));
+
+    ActivityFailure activity = assertInstanceOf(ActivityFailure.class, failure.getCause());
+    ApplicationFailure cause = assertInstanceOf(ApplicationFailure.class, activity.getCause());
+    assertEquals(DataValidationException.class.getName(), cause.getType());
+    assertTrue(cause.getOriginalMessage().contains("100 of 2000 rows are bad"), cause.getMessage());
+    assertEquals(1, profileAttempts.get(), "bad data is not retried");
+  }
+
+  @Test
+  void aWorseModelIsNotPromoted() throws Exception {
+    Worker worker = environment.newWorker(TaskQueues.HEART_TRAINING);
+    PlatformWorker.register(worker, home, new ApiNotifier(Optional.empty(), ""));
+    environment.start();
+    HeartTrainingResult good = newWorkflow().train(sample.toString());
+    assertTrue(good.promoted());
+
+    Path noise = HeartSamples.shuffledLabels(data, SAMPLE_ROWS);
+    HeartTrainingResult worse =
+        client
+            .newWorkflowStub(
+                HeartModelTrainingWorkflow.class,
+                WorkflowOptions.newBuilder()
+                    .setWorkflowId("heart-training-noise")
+                    .setTaskQueue(TaskQueues.HEART_TRAINING)
+                    .build())
+            .train(noise.toString());
+
+    assertFalse(worse.promoted());
+    assertTrue(
+        worse.reason().contains("is worse than current " + good.versionId()), worse.reason());
+    assertEquals("not promoted, API not told", worse.apiNotification());
+    HeartLake lake = new HeartLake(home);
+    assertEquals(lake.model(good.versionId()), lake.currentModel().orElseThrow());
+    try (Stream<Path> models = Files.list(lake.models())) {
+      assertEquals(1, models.filter(Files::isDirectory).count());
+    }
+  }
+
+  private void registerWith(HeartModelActivitiesImpl activities) {
+    Worker worker = environment.newWorker(TaskQueues.HEART_TRAINING);
+    worker.registerWorkflowImplementationTypes(HeartModelTrainingWorkflowImpl.class);
+    worker.registerActivitiesImplementations(activities);
+    environment.start();
+  }
+
+  private HeartModelTrainingWorkflow newWorkflow() {
+    return client.newWorkflowStub(
+        HeartModelTrainingWorkflow.class,
+        WorkflowOptions.newBuilder()
+            .setWorkflowId("heart-training-test")
+            .setTaskQueue(TaskQueues.HEART_TRAINING)
+            .build());
+  }
+
+  private static long rawCopies(HeartLake lake) throws Exception {
+    try (Stream<Path> files = Files.walk(lake.home().resolve("lake/heart/raw"))) {
+      return files.filter(Files::isRegularFile).count();
+    }
+  }
+}
