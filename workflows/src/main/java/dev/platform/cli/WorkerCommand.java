@@ -39,7 +39,8 @@ final class WorkerCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Path home = PlatformHome.get();
     Path ready = home.resolve(READY_FILE);
-    TemporalConnection connection = TemporalConnection.open(TemporalSettings.fromEnvironment());
+    TemporalConnection connection =
+        TemporalConnection.openForWorker(TemporalSettings.fromEnvironment());
     WorkerFactory factory = PlatformWorker.create(connection.client(), home);
     factory.start();
     if (!noSchedules) {

@@ -41,22 +41,9 @@ public final class ScheduleInstaller {
     this.schedules = ScheduleClient.newInstance(connection.service());
   }
 
-  /** True when the server implements the Schedule API. */
-  public boolean scheduleApiAvailable() {
-    try {
-      schedules.listSchedules(1).findFirst();
-      return true;
-    } catch (StatusRuntimeException e) {
-      if (e.getStatus().getCode() == Status.Code.UNIMPLEMENTED) {
-        return false;
-      }
-      throw e;
-    }
-  }
-
   /** Creates or updates every schedule; idempotent. */
   public List<Installed> apply(List<ScheduleSpec> specs) {
-    boolean api = scheduleApiAvailable();
+    boolean api = connection.hasScheduleApi();
     List<Installed> installed = new ArrayList<>();
     for (ScheduleSpec spec : specs) {
       if (api) {
@@ -72,7 +59,7 @@ public final class ScheduleInstaller {
   /** The schedules as the server holds them. */
   public List<Installed> list(List<ScheduleSpec> specs) {
     List<Installed> result = new ArrayList<>();
-    if (scheduleApiAvailable()) {
+    if (connection.hasScheduleApi()) {
       List<ScheduleListDescription> all = schedules.listSchedules().toList();
       for (ScheduleSpec spec : specs) {
         all.stream()

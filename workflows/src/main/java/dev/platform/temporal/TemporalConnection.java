@@ -1,7 +1,10 @@
 package dev.platform.temporal;
 
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
+import io.temporal.client.schedules.ScheduleClient;
 import io.temporal.serviceclient.SimpleSslContextBuilder;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
@@ -11,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /** A connection to a Temporal server: the gRPC stubs and a client in the configured namespace. */
 public final class TemporalConnection implements AutoCloseable {
@@ -45,6 +49,36 @@ public final class TemporalConnection implements AutoCloseable {
               + e.getMessage()
               + "); start one with `./platform dev`, set TEMPORAL_ADDRESS, or use --direct",
           e);
+    }
+  }
+
+  /**
+   * Connects for a worker. On a server without the Schedule API (Temporal's embedded test server)
+   * the worker does without sticky execution; see {@link NoStickyExecution}.
+   */
+  public static TemporalConnection openForWorker(TemporalSettings settings) {
+    TemporalConnection connection = open(settings);
+    if (connection.hasScheduleApi()) {
+      return connection;
+    }
+    connection.service.shutdownNow();
+    WorkflowServiceStubsOptions options =
+        WorkflowServiceStubsOptions.newBuilder(stubOptions(settings))
+            .setGrpcClientInterceptors(List.of(new NoStickyExecution()))
+            .build();
+    return new TemporalConnection(settings, WorkflowServiceStubs.newServiceStubs(options));
+  }
+
+  /** Whether the server implements the Schedule API (the embedded test server does not). */
+  public boolean hasScheduleApi() {
+    try {
+      ScheduleClient.newInstance(service).listSchedules(1).findFirst();
+      return true;
+    } catch (StatusRuntimeException e) {
+      if (e.getStatus().getCode() == Status.Code.UNIMPLEMENTED) {
+        return false;
+      }
+      throw e;
     }
   }
 

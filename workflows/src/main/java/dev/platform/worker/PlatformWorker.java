@@ -15,7 +15,7 @@ import java.nio.file.Path;
 public final class PlatformWorker {
   private PlatformWorker() {}
 
-  /** A started-ready factory (call {@code start()}), serving all task queues from {@code home}. */
+  /** A factory ready to {@code start()}, serving all task queues from {@code home}. */
   public static WorkerFactory create(WorkflowClient client, Path home) {
     WorkerFactory factory = WorkerFactory.newInstance(client);
     register(factory.newWorker(TaskQueues.HEART_TRAINING), home, ApiNotifier.fromEnvironment());
