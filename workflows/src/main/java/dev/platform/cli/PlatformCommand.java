@@ -15,6 +15,9 @@ import picocli.CommandLine.Command;
       TrainCommand.class,
       ScoreCommand.class,
       BenchCommand.class,
+      DevCommand.class,
+      RunsCommand.class,
+      HistoryCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class PlatformCommand {
