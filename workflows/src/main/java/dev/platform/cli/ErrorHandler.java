@@ -7,9 +7,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
-/** Prints a one-line reason for expected failures (bad data, missing files) instead of a trace. */
+/**
+ * Prints a one-line reason for expected failures (bad data, missing files, no server) instead of a
+ * trace.
+ */
 final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
   private static final Logger LOG = LoggerFactory.getLogger(ErrorHandler.class);
+  static final int FAILED = 1;
   static final int DATA_ERROR = 2;
 
   @Override
@@ -22,7 +26,12 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
       commandLine.getErr().println("error: " + exception.getMessage());
       return DATA_ERROR;
     }
+    // an unreachable Temporal server, a component of the dev stack that would not start
+    if (exception instanceof IllegalStateException) {
+      commandLine.getErr().println("error: " + exception.getMessage());
+      return FAILED;
+    }
     LOG.error("command failed", exception);
-    return 1;
+    return FAILED;
   }
 }

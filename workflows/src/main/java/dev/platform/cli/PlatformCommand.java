@@ -15,7 +15,10 @@ import picocli.CommandLine.Command;
       TrainCommand.class,
       ScoreCommand.class,
       BenchCommand.class,
+      DevCommand.class,
       WorkerCommand.class,
+      RunsCommand.class,
+      HistoryCommand.class,
       SchedulesCommand.class,
       CommandLine.HelpCommand.class
     })

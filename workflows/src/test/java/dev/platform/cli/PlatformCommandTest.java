@@ -120,7 +120,12 @@ class PlatformCommandTest {
             new String[] {"train", "--help"},
             new String[] {"score", "--help"},
             new String[] {"profile", "--help"},
-            new String[] {"bench", "train", "--help"})) {
+            new String[] {"bench", "train", "--help"},
+            new String[] {"dev", "--help"},
+            new String[] {"dev", "stop", "--help"},
+            new String[] {"dev", "status", "--help"},
+            new String[] {"runs", "--help"},
+            new String[] {"history", "--help"})) {
       Run run = run(command);
       assertEquals(0, run.exitCode());
       assertTrue(run.output().contains("Usage: platform"), run.output());

@@ -1,0 +1,80 @@
+package dev.platform.cli;
+
+import dev.platform.devstack.DevComponents;
+import dev.platform.devstack.DevStack;
+import dev.platform.devstack.StartResult;
+import dev.platform.temporal.TemporalSettings;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "dev",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Start the local stack as background processes: Temporal's test server on port 7233",
+      "(skipped when TEMPORAL_ADDRESS is set) and the worker. Logs go to $PLATFORM_HOME/logs,",
+      "pids to $PLATFORM_HOME/run. The test server keeps workflow history in memory only."
+    },
+    subcommands = {DevCommand.Stop.class, DevCommand.Status.class})
+final class DevCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    TemporalSettings settings = TemporalSettings.fromEnvironment();
+    DevStack stack =
+        new DevStack(PlatformHome.get(), DevComponents.standard(PlatformHome.get(), settings));
+    if (settings.addressConfigured()) {
+      out.println(
+          "TEMPORAL_ADDRESS is set: using the Temporal server at "
+              + settings.address()
+              + ", not starting one");
+    }
+    StartResult result = stack.start(line -> out.println(line));
+    out.println(
+        result.alreadyRunning() ? "the dev stack is already running:" : "the dev stack runs:");
+    StackTable.print(out, result.statuses());
+    out.println("stop it with `./platform dev stop`");
+    out.flush();
+    return 0;
+  }
+
+  static DevStack managedStack() {
+    TemporalSettings settings = TemporalSettings.fromEnvironment();
+    return new DevStack(PlatformHome.get(), DevComponents.managed(PlatformHome.get(), settings));
+  }
+
+  @Command(
+      name = "stop",
+      mixinStandardHelpOptions = true,
+      description = "Stop the local stack (SIGTERM, then SIGKILL after 15 s), newest first.")
+  static final class Stop implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      managedStack().stop().forEach(result -> out.println(StackTable.describe(result)));
+      out.flush();
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "status",
+      mixinStandardHelpOptions = true,
+      description = "Show each component of the local stack: state, pid, address, log file.")
+  static final class Status implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      StackTable.print(spec.commandLine().getOut(), managedStack().status());
+      return 0;
+    }
+  }
+}

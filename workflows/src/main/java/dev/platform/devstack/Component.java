@@ -1,0 +1,49 @@
+package dev.platform.devstack;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A platform component the dev stack runs as its own JVM: {@code java -cp <this JVM's class path>
+ * <jvmOptions> <mainClass> <args>}.
+ *
+ * @param name short name; also names the log and pid files
+ * @param mainClass the class whose {@code main} runs the component
+ * @param args program arguments
+ * @param jvmOptions options placed before the main class (heap size, system properties)
+ * @param env variables added to the inherited environment
+ * @param readiness how to tell the component is ready
+ * @param timeout how long to wait for readiness
+ * @param where what it serves, for people (e.g. {@code grpc localhost:7233})
+ */
+public record Component(
+    String name,
+    String mainClass,
+    List<String> args,
+    List<String> jvmOptions,
+    Map<String, String> env,
+    Readiness readiness,
+    Duration timeout,
+    String where) {
+
+  public Component {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(mainClass, "mainClass");
+    Objects.requireNonNull(readiness, "readiness");
+    Objects.requireNonNull(timeout, "timeout");
+    args = List.copyOf(args);
+    jvmOptions = List.copyOf(jvmOptions);
+    env = Map.copyOf(env);
+    where = where == null ? "" : where;
+  }
+
+  /**
+   * The system property put on the component's command line. Stopping checks a pid still carries
+   * it, so a pid reused by an unrelated process is never killed.
+   */
+  String marker() {
+    return "-Dplatform.dev.component=" + name;
+  }
+}
