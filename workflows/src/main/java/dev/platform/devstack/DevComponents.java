@@ -1,5 +1,6 @@
 package dev.platform.devstack;
 
+import dev.platform.schedules.PlatformSchedules;
 import dev.platform.temporal.TaskQueues;
 import dev.platform.temporal.TemporalSettings;
 import java.lang.management.ManagementFactory;
@@ -76,7 +77,13 @@ public final class DevComponents {
         "dev.platform.cli.PlatformCommand",
         List.of("worker"),
         jvmOptions,
-        Map.of("PLATFORM_HOME", home.toString(), "TEMPORAL_ADDRESS", temporalAddress),
+        Map.of(
+            "PLATFORM_HOME",
+            home.toString(),
+            "TEMPORAL_ADDRESS",
+            temporalAddress,
+            "PLATFORM_HEART_SOURCE",
+            PlatformSchedules.heartSourceFromEnvironment()),
         new Readiness.FileExists(home.resolve("run").resolve("worker.ready")),
         Duration.ofSeconds(60),
         "task queues " + String.join(", ", TaskQueues.ALL) + " on " + temporalAddress);

@@ -2,6 +2,8 @@ package dev.platform.schedules;
 
 import dev.platform.heart.ScheduledHeartTrainingWorkflow;
 import dev.platform.temporal.TaskQueues;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 /** Every schedule of the platform. Later pipelines add theirs here. */
@@ -22,14 +24,23 @@ public final class PlatformSchedules {
             List.of(heartSource)));
   }
 
+  /** The CDC file's public copy (a ZIP archive; needs internet). */
+  public static final String PUBLIC_HEART_SOURCE =
+      "https://raw.githubusercontent.com/vbss246/Heart-Disease-Prediction/main/heart_2020_cleaned.csv.zip";
+
   /**
-   * The heart source the schedule trains on: {@code PLATFORM_HEART_SOURCE}, else the public ZIP of
-   * the CDC file (which needs internet).
+   * The heart source the schedule trains on: {@code PLATFORM_HEART_SOURCE}; else the shared
+   * development copy beside the checkout ({@code ../shared/data}) when there is one, so the local
+   * stack runs offline; else the public file.
    */
   public static String heartSourceFromEnvironment() {
     String configured = System.getenv("PLATFORM_HEART_SOURCE");
-    return configured == null || configured.isBlank()
-        ? "https://raw.githubusercontent.com/vbss246/Heart-Disease-Prediction/main/heart_2020_cleaned.csv.zip"
-        : configured.strip();
+    if (configured != null && !configured.isBlank()) {
+      return configured.strip();
+    }
+    Path mirror = Path.of("..", "shared", "data", "heart", "heart_2020_cleaned.dev.csv.gz");
+    return Files.isRegularFile(mirror)
+        ? mirror.toAbsolutePath().normalize().toString()
+        : PUBLIC_HEART_SOURCE;
   }
 }
