@@ -1,6 +1,7 @@
 package dev.platform.api.predict;
 
 import dev.platform.api.config.ApiConfig;
+import dev.platform.api.errors.BadRequestException;
 import dev.platform.api.errors.ExplainUnsupportedException;
 import dev.platform.api.errors.PayloadTooLargeException;
 import dev.platform.api.model.Explainer;
@@ -8,6 +9,7 @@ import dev.platform.api.model.ModelRegistry;
 import dev.platform.api.model.ServingModel;
 import dev.platform.ml.data.HeartRecord;
 import dev.platform.ml.predict.RiskPrediction;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -36,7 +38,8 @@ public class PredictController {
   @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
   @ExecuteOn(TaskExecutors.BLOCKING)
   public List<PredictionResponse> predict(
-      @Body byte[] body, @QueryValue(defaultValue = "false") boolean explain) {
+      @Body byte[] body, @Nullable @QueryValue("explain") String explainParameter) {
+    boolean explain = explainFlag(explainParameter);
     // the server limit normally answers first; this also covers a body sent without a length
     if (body != null && body.length > maxBodyBytes) {
       throw new PayloadTooLargeException(
@@ -58,6 +61,16 @@ public class PredictController {
               explanations == null ? null : topFactors(explanations.get(i))));
     }
     return answers;
+  }
+
+  private static boolean explainFlag(@Nullable String value) {
+    if (value == null || value.isEmpty() || value.equalsIgnoreCase("false") || value.equals("0")) {
+      return false;
+    }
+    if (value.equalsIgnoreCase("true") || value.equals("1")) {
+      return true;
+    }
+    throw new BadRequestException("explain must be true or false, got '" + value + "'");
   }
 
   private static Explainer explainerOf(ServingModel model) {
