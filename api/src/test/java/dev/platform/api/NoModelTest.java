@@ -3,6 +3,7 @@ package dev.platform.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.platform.api.config.ApiConfig;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -21,6 +22,8 @@ class NoModelTest implements TestPropertyProvider {
   @Inject
   @Client("/")
   HttpClient client;
+
+  @Inject ApiConfig config;
 
   @Override
   public Map<String, String> getProperties() {
@@ -60,6 +63,18 @@ class NoModelTest implements TestPropertyProvider {
             .textValue()
             .contains("CURRENT"),
         answer.body());
+  }
+
+  @Test
+  void theOpenApiDocumentAndSwaggerUiAreServed() {
+    Http http = new Http(client);
+    Http.Answer document = http.get("/swagger/heart-risk-api-" + config.version() + ".yml");
+    assertEquals(200, document.status(), document.body());
+    assertTrue(document.body().contains("/predict:"), document.body());
+    assertTrue(document.body().contains("risk_score"), document.body());
+    Http.Answer ui = http.get("/swagger-ui/index.html");
+    assertEquals(200, ui.status());
+    assertTrue(ui.body().contains("heart-risk-api-" + config.version() + ".yml"), ui.body());
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.platform.api.predict;
 
 import dev.platform.api.config.ApiConfig;
 import dev.platform.api.errors.BadRequestException;
+import dev.platform.api.errors.ErrorResponse;
 import dev.platform.api.errors.ExplainUnsupportedException;
 import dev.platform.api.errors.PayloadTooLargeException;
 import dev.platform.api.model.Explainer;
@@ -17,6 +18,13 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,8 +45,32 @@ public class PredictController {
 
   @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
   @ExecuteOn(TaskExecutors.BLOCKING)
+  @Operation(summary = "Risk scores of a list of records, in order")
+  @ApiResponse(responseCode = "200", description = "one answer per record, in order")
+  @ApiResponse(
+      responseCode = "400",
+      description = "invalid records (every problem listed), malformed JSON, empty or long list",
+      content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
+  @ApiResponse(responseCode = "413", description = "body above api.max-body-bytes")
+  @ApiResponse(responseCode = "415", description = "body is not application/json")
+  @ApiResponse(responseCode = "503", description = "no model loaded")
   public List<PredictionResponse> predict(
-      @Body byte[] body, @Nullable @QueryValue("explain") String explainParameter) {
+      @RequestBody(
+              description =
+                  "a JSON list of records (or a JSON string holding it), each with the 17"
+                      + " lower-case fields that GET /model lists; Yes/No fields as 1/0 or"
+                      + " \"Yes\"/\"No\"",
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      array = @ArraySchema(schema = @Schema(type = "object"))))
+          @Body
+          byte[] body,
+      @Parameter(description = "add the five fields that moved the score most (XGBoost models)")
+          @Nullable
+          @QueryValue("explain")
+          String explainParameter) {
     boolean explain = explainFlag(explainParameter);
     // the server limit normally answers first; this also covers a body sent without a length
     if (body != null && body.length > maxBodyBytes) {
