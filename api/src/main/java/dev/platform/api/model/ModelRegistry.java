@@ -1,0 +1,82 @@
+package dev.platform.api.model;
+
+import dev.platform.api.errors.ModelLoadException;
+import dev.platform.api.errors.ModelUnavailableException;
+import dev.platform.ml.bundle.ModelBundle;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.core.annotation.Nullable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Holds the serving model. A reload builds the new model completely before swapping the reference,
+ * so requests already holding the old one finish on it and none sees a half-loaded model. Loaded at
+ * startup; the service starts without a model when none can be loaded.
+ */
+@Context
+public class ModelRegistry {
+  private static final Logger log = LoggerFactory.getLogger(ModelRegistry.class);
+
+  private final ModelLocator locator;
+  private final AtomicReference<ServingModel> current = new AtomicReference<>();
+  private volatile @Nullable String lastError;
+
+  public ModelRegistry(ModelLocator locator) {
+    this.locator = locator;
+    try {
+      reload();
+    } catch (ModelLoadException e) {
+      log.warn("starting without a model: {}", e.getMessage());
+    }
+  }
+
+  /** The serving model, or 503 when there is none. */
+  public ServingModel require() {
+    ServingModel model = current.get();
+    if (model == null) {
+      throw new ModelUnavailableException(
+          "no model loaded" + (lastError == null ? "" : ": " + lastError));
+    }
+    return model;
+  }
+
+  public Optional<ServingModel> current() {
+    return Optional.ofNullable(current.get());
+  }
+
+  public Optional<String> lastError() {
+    return Optional.ofNullable(lastError);
+  }
+
+  /** What a reload changed. */
+  public record Swap(ServingModel loaded, @Nullable ServingModel previous) {}
+
+  /** Locates the bundle anew, loads it fully, then swaps it in. Reloads run one at a time. */
+  public synchronized Swap reload() {
+    Path location;
+    ServingModel loaded;
+    try {
+      location = locator.locate();
+      loaded = ServingModel.of(location, ModelBundle.read(location));
+    } catch (ModelLoadException e) {
+      lastError = e.getMessage();
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      lastError = "cannot load a model: " + e.getMessage();
+      throw new ModelLoadException(lastError, e);
+    }
+    ServingModel previous = current.getAndSet(loaded);
+    lastError = null;
+    log.info(
+        "serving model {} ({}) from {}{}",
+        loaded.versionId(),
+        loaded.modelName(),
+        location,
+        previous == null ? "" : ", replacing " + previous.versionId());
+    return new Swap(loaded, previous);
+  }
+}
