@@ -1,11 +1,16 @@
 package dev.platform.cli;
 
+import dev.platform.bench.ApiBenchmark;
+import dev.platform.bench.WrkResult;
 import dev.platform.ml.data.HeartDataset;
 import dev.platform.ml.eval.Metrics;
 import dev.platform.ml.pipeline.PreparedData;
 import dev.platform.ml.pipeline.TrainingBenchmark;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,7 +20,7 @@ import picocli.CommandLine.Spec;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks that print their figures.",
-    subcommands = {BenchCommand.Train.class})
+    subcommands = {BenchCommand.Train.class, BenchCommand.Api.class})
 final class BenchCommand {
 
   @Command(
@@ -58,6 +63,54 @@ final class BenchCommand {
             test.rocAuc());
       }
       console.printf("all four models: %.2f s of training%n", total);
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "api",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Start the risk API in its own JVM and load POST /predict (one record) with wrk.",
+        "Needs wrk (Debian: apt-get install wrk)."
+      })
+  static final class Api implements Callable<Integer> {
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--model", description = "Bundle folder (default: the lake's current model).")
+    Path model;
+
+    @Option(
+        names = "--connections",
+        defaultValue = "64",
+        description = "Default: ${DEFAULT-VALUE}.")
+    int connections;
+
+    @Option(names = "--threads", defaultValue = "2", description = "Default: ${DEFAULT-VALUE}.")
+    int threads;
+
+    @Option(names = "--seconds", defaultValue = "10", description = "Default: ${DEFAULT-VALUE}.")
+    int seconds;
+
+    @Override
+    public Integer call() throws Exception {
+      PrintWriter console = spec.commandLine().getOut();
+      WrkResult result =
+          new ApiBenchmark(PlatformHome.get(), Optional.ofNullable(model))
+              .run(new ApiBenchmark.Load(threads, connections, Duration.ofSeconds(seconds)));
+      console.printf(
+          "wrk -t%d -c%d -d%ds, one-record POST /predict%n", threads, connections, seconds);
+      console.println("| requests/s | requests | errors | p50 ms | p75 ms | p90 ms | p99 ms |");
+      console.println("|---:|---:|---:|---:|---:|---:|---:|");
+      console.printf(
+          "| %.0f | %d | %d | %.2f | %.2f | %.2f | %.2f |%n",
+          result.requestsPerSecond(),
+          result.requests(),
+          result.errors(),
+          result.latencyMillis().getOrDefault("p50", Double.NaN),
+          result.latencyMillis().getOrDefault("p75", Double.NaN),
+          result.latencyMillis().getOrDefault("p90", Double.NaN),
+          result.latencyMillis().getOrDefault("p99", Double.NaN));
       return 0;
     }
   }

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       ProfileCommand.class,
       TrainCommand.class,
       ScoreCommand.class,
+      ServeCommand.class,
       BenchCommand.class,
       DevCommand.class,
       WorkerCommand.class,

@@ -6,8 +6,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A platform component the dev stack runs as its own JVM: {@code java -cp <this JVM's class path>
- * <jvmOptions> <mainClass> <args>}.
+ * A platform component the dev stack runs as its own JVM: {@code java -cp <class path> <jvmOptions>
+ * <mainClass> <args>}, the class path being this JVM's unless the component names its own (the API
+ * runs from its own jar, apart from the CLI's libraries).
  *
  * @param name short name; also names the log and pid files
  * @param mainClass the class whose {@code main} runs the component
@@ -17,6 +18,7 @@ import java.util.Objects;
  * @param readiness how to tell the component is ready
  * @param timeout how long to wait for readiness
  * @param where what it serves, for people (e.g. {@code grpc localhost:7233})
+ * @param classPath the component's own class path, or empty for this JVM's
  */
 public record Component(
     String name,
@@ -26,7 +28,21 @@ public record Component(
     Map<String, String> env,
     Readiness readiness,
     Duration timeout,
-    String where) {
+    String where,
+    String classPath) {
+
+  /** A component on this JVM's class path. */
+  public Component(
+      String name,
+      String mainClass,
+      List<String> args,
+      List<String> jvmOptions,
+      Map<String, String> env,
+      Readiness readiness,
+      Duration timeout,
+      String where) {
+    this(name, mainClass, args, jvmOptions, env, readiness, timeout, where, "");
+  }
 
   public Component {
     Objects.requireNonNull(name, "name");
@@ -37,6 +53,7 @@ public record Component(
     jvmOptions = List.copyOf(jvmOptions);
     env = Map.copyOf(env);
     where = where == null ? "" : where;
+    classPath = classPath == null ? "" : classPath;
   }
 
   /**

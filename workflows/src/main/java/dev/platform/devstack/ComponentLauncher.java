@@ -58,7 +58,7 @@ final class ComponentLauncher {
     // before the class path: the JDK reads only the first 4 KB of a process's command line
     command.add(component.marker());
     command.add("-cp");
-    command.add(classPath);
+    command.add(component.classPath().isEmpty() ? classPath : component.classPath());
     command.addAll(component.jvmOptions());
     command.add(component.mainClass());
     command.addAll(component.args());

@@ -7,12 +7,14 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The components of the local stack, in start order. Add new components (Kafka, the API, the Flink
- * job) to {@link #standard}.
+ * The components of the local stack, in start order: Temporal, the risk API (when its jar is
+ * built), the worker. Add new components (Kafka, the Flink job) to {@link #standard}.
  */
 public final class DevComponents {
   public static final String TEMPORAL = "temporal";
@@ -37,7 +39,16 @@ public final class DevComponents {
       components.add(temporal(temporalPort));
       temporalAddress = "localhost:" + temporalPort;
     }
-    components.add(worker(platformHome, temporalAddress));
+    Optional<String> apiUrl = Optional.empty();
+    String apiKey = "";
+    if (ApiComponent.jar().isPresent()) {
+      apiKey = ApiComponent.apiKey(platformHome);
+      components.add(
+          ApiComponent.component(
+              platformHome, ApiComponent.DEFAULT_PORT, Optional.empty(), apiKey));
+      apiUrl = Optional.of("http://localhost:" + ApiComponent.DEFAULT_PORT);
+    }
+    components.add(worker(platformHome, temporalAddress, apiUrl, apiKey));
     return List.copyOf(components);
   }
 
@@ -68,7 +79,22 @@ public final class DevComponents {
 
   /** {@code platform worker}, which creates {@code run/worker.ready} once it polls. */
   public static Component worker(Path platformHome, String temporalAddress) {
+    return worker(platformHome, temporalAddress, Optional.empty(), "");
+  }
+
+  /** The worker; with an API, a promoted model makes it reload. */
+  public static Component worker(
+      Path platformHome, String temporalAddress, Optional<String> apiUrl, String apiKey) {
     Path home = platformHome.toAbsolutePath().normalize();
+    Map<String, String> env = new HashMap<>();
+    env.put("PLATFORM_HOME", home.toString());
+    env.put("TEMPORAL_ADDRESS", temporalAddress);
+    env.put("PLATFORM_HEART_SOURCE", PlatformSchedules.heartSourceFromEnvironment());
+    apiUrl.ifPresent(
+        url -> {
+          env.put("PLATFORM_API_URL", url);
+          env.put("PLATFORM_API_KEY", apiKey);
+        });
     List<String> jvmOptions = new ArrayList<>();
     jvmOptions.add("-Djava.awt.headless=true");
     jvmOptions.addAll(heapOptions());
@@ -77,13 +103,7 @@ public final class DevComponents {
         "dev.platform.cli.PlatformCommand",
         List.of("worker"),
         jvmOptions,
-        Map.of(
-            "PLATFORM_HOME",
-            home.toString(),
-            "TEMPORAL_ADDRESS",
-            temporalAddress,
-            "PLATFORM_HEART_SOURCE",
-            PlatformSchedules.heartSourceFromEnvironment()),
+        env,
         new Readiness.FileExists(home.resolve("run").resolve("worker.ready")),
         Duration.ofSeconds(60),
         "task queues " + String.join(", ", TaskQueues.ALL) + " on " + temporalAddress);

@@ -162,7 +162,7 @@ public class HeartModelActivitiesImpl implements HeartModelActivities {
       HeartCsvWriter.write(data.split().test(), run.resolve(TrainingRun.TEST_SPLIT));
       Path folder = run.resolve(BUNDLE_DIR);
       Folders.deleteRecursively(folder);
-      bundle.write(folder);
+      bundle.write(folder, run);
       BundleManifest manifest = bundle.manifest();
       return new BuiltBundle(
           manifest.versionId(),

@@ -45,6 +45,8 @@ class PlatformCommandTest {
     for (String file :
         List.of(
             "model/bundle.json",
+            "model/charts/roc_curves.png",
+            "model/report.md",
             "metrics.json",
             "report.md",
             "charts/model_metrics.png",

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 
 /**
  * A model bundle folder: {@code bundle.json} plus the serving model in its library's own format.
@@ -14,8 +15,25 @@ import java.nio.file.StandardCopyOption;
 public record ModelBundle(BundleManifest manifest, TrainedModel model) {
   public static final String MANIFEST_FILE = "bundle.json";
 
+  /** The report files a bundle carries, so whoever serves it can show how it was made. */
+  public static final List<String> REPORT_FILES =
+      List.of(
+          "report.md",
+          "metrics.json",
+          "charts/model_metrics.png",
+          "charts/confusion_matrices.png",
+          "charts/roc_curves.png");
+
   /** Writes the bundle to {@code directory}, which must not exist yet. */
   public void write(Path directory) throws IOException {
+    write(directory, null);
+  }
+
+  /**
+   * Writes the bundle to {@code directory}, which must not exist yet, with the {@link
+   * #REPORT_FILES} found in {@code reportDirectory} (may be null).
+   */
+  public void write(Path directory, Path reportDirectory) throws IOException {
     Path parent = directory.toAbsolutePath().getParent();
     Files.createDirectories(parent);
     Path staging = Files.createTempDirectory(parent, "." + directory.getFileName() + "-");
@@ -25,6 +43,15 @@ public record ModelBundle(BundleManifest manifest, TrainedModel model) {
           "model saved as " + modelFile + " but the manifest names " + manifest.modelFile());
     }
     Json.MAPPER.writeValue(staging.resolve(MANIFEST_FILE).toFile(), manifest);
+    if (reportDirectory != null) {
+      for (String file : REPORT_FILES) {
+        Path source = reportDirectory.resolve(file);
+        if (Files.isRegularFile(source)) {
+          Files.createDirectories(staging.resolve(file).getParent());
+          Files.copy(source, staging.resolve(file));
+        }
+      }
+    }
     Files.move(staging, directory, StandardCopyOption.ATOMIC_MOVE);
   }
 

@@ -64,7 +64,7 @@ public final class TrainingRun {
     ReportWriter.write(bundle.manifest(), candidates, data.test().labels(), out);
     Path modelDirectory = out.resolve(MODEL_DIR);
     Folders.deleteRecursively(modelDirectory);
-    bundle.write(modelDirectory);
+    bundle.write(modelDirectory, out);
     progress.accept(
         "bundle %s (serving %s) written to %s"
             .formatted(bundle.manifest().versionId(), bundle.manifest().model(), modelDirectory));
