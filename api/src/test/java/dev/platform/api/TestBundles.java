@@ -19,12 +19,15 @@ import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Model bundles trained once per test JVM on samples of the shared dev data (never copied into the
  * project), each rewritten to serve a chosen model so tests do not depend on which model won.
  */
 public final class TestBundles {
+  private static final Logger LOG = LoggerFactory.getLogger(TestBundles.class);
   private static final Path ROOT = Path.of("target", "test-bundles");
   private static final Map<String, Path> BUNDLES = new HashMap<>();
 
@@ -80,7 +83,7 @@ public final class TestBundles {
       deleteRecursively(runDir);
       Files.createDirectories(runDir);
       Path sample = sample(runDir, rows);
-      return TrainingRun.run(sample.toString(), runDir.resolve("out"), line -> {});
+      return TrainingRun.run(sample.toString(), runDir.resolve("out"), LOG::info);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,6 +1,8 @@
 package dev.platform.api.predict;
 
 import dev.platform.api.config.ApiConfig;
+import dev.platform.api.errors.BadRequestException;
+import dev.platform.api.errors.ErrorResponse;
 import dev.platform.api.errors.ExplainUnsupportedException;
 import dev.platform.api.errors.PayloadTooLargeException;
 import dev.platform.api.model.Explainer;
@@ -8,6 +10,7 @@ import dev.platform.api.model.ModelRegistry;
 import dev.platform.api.model.ServingModel;
 import dev.platform.ml.data.HeartRecord;
 import dev.platform.ml.predict.RiskPrediction;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -15,6 +18,13 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,8 +45,33 @@ public class PredictController {
 
   @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
   @ExecuteOn(TaskExecutors.BLOCKING)
+  @Operation(summary = "Risk scores of a list of records, in order")
+  @ApiResponse(responseCode = "200", description = "one answer per record, in order")
+  @ApiResponse(
+      responseCode = "400",
+      description = "invalid records (every problem listed), malformed JSON, empty or long list",
+      content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
+  @ApiResponse(responseCode = "413", description = "body above api.max-body-bytes")
+  @ApiResponse(responseCode = "415", description = "body is not application/json")
+  @ApiResponse(responseCode = "503", description = "no model loaded")
   public List<PredictionResponse> predict(
-      @Body byte[] body, @QueryValue(defaultValue = "false") boolean explain) {
+      @RequestBody(
+              description =
+                  "a JSON list of records (or a JSON string holding it), each with the 17"
+                      + " lower-case fields that GET /model lists; Yes/No fields as 1/0 or"
+                      + " \"Yes\"/\"No\"",
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      array = @ArraySchema(schema = @Schema(type = "object"))))
+          @Body
+          byte[] body,
+      @Parameter(description = "add the five fields that moved the score most (XGBoost models)")
+          @Nullable
+          @QueryValue("explain")
+          String explainParameter) {
+    boolean explain = explainFlag(explainParameter);
     // the server limit normally answers first; this also covers a body sent without a length
     if (body != null && body.length > maxBodyBytes) {
       throw new PayloadTooLargeException(
@@ -58,6 +93,16 @@ public class PredictController {
               explanations == null ? null : topFactors(explanations.get(i))));
     }
     return answers;
+  }
+
+  private static boolean explainFlag(@Nullable String value) {
+    if (value == null || value.isEmpty() || value.equalsIgnoreCase("false") || value.equals("0")) {
+      return false;
+    }
+    if (value.equalsIgnoreCase("true") || value.equals("1")) {
+      return true;
+    }
+    throw new BadRequestException("explain must be true or false, got '" + value + "'");
   }
 
   private static Explainer explainerOf(ServingModel model) {
