@@ -68,7 +68,7 @@ public final class TestBundles {
       TrainingRun.Outcome outcome = TRAINED.computeIfAbsent(run, r -> train(runDir, rows));
       Path bundleDir = runDir.resolve("serving-" + serving.id());
       deleteRecursively(bundleDir);
-      rewrite(outcome, serving).write(bundleDir);
+      rewrite(outcome, serving).write(bundleDir, outcome.outputDirectory());
       BUNDLES.put(key, bundleDir);
       return bundleDir;
     } catch (IOException e) {

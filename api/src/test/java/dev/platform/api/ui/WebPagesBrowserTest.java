@@ -1,0 +1,158 @@
+package dev.platform.api.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.platform.api.TestBundles;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The web pages in a real headless Chromium (Debian's chromium and chromium-driver). */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WebPagesBrowserTest implements TestPropertyProvider {
+  private static final Path BUNDLE = TestBundles.xgboost();
+
+  @Inject EmbeddedServer server;
+  private WebDriver browser;
+
+  @Override
+  public Map<String, String> getProperties() {
+    return Map.of("api.model-dir", BUNDLE.toString());
+  }
+
+  @BeforeAll
+  void startBrowser() {
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(executable("/usr/bin/chromium"));
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync");
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(Path.of(executable("/usr/bin/chromedriver")).toFile())
+            .usingAnyFreePort()
+            .build();
+    browser = new ChromeDriver(service, options);
+  }
+
+  @AfterAll
+  void stopBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  @Test
+  void fillingTheFormShowsAScoreAndItsTopFactors() {
+    openForm();
+    type("bmi", "40");
+    type("physicalhealth", "0");
+    type("mentalhealth", "0");
+    type("sleeptime", "10");
+    choose("sex", "Male");
+    choose("agecategory", "65-69");
+    choose("diffwalking", "Yes");
+    choose("genhealth", "Good");
+    browser.findElement(By.id("submit")).click();
+
+    WebElement score = waitVisible("result").findElement(By.id("risk-score"));
+    assertTrue(score.getText().matches("\\d+\\.\\d%"), score.getText());
+    String label = browser.findElement(By.id("risk-label")).getText();
+    assertTrue(List.of("none", "low", "medium", "high").contains(label), label);
+    assertTrue(browser.findElements(By.cssSelector("#factors li")).size() >= 3);
+  }
+
+  @Test
+  void aBadValueShowsTheErrorMessage() {
+    openForm();
+    type("bmi", "400");
+    type("physicalhealth", "0");
+    type("mentalhealth", "0");
+    type("sleeptime", "7");
+    browser.findElement(By.id("submit")).click();
+
+    String errors = waitVisible("errors").getText();
+    assertTrue(errors.contains("Body mass index: must be between 10 and 100, got 400"), errors);
+  }
+
+  @Test
+  void theReportPageShowsEveryModelAndLoadsTheCharts() {
+    browser.get(server.getURL() + "/ui/report.html");
+    new WebDriverWait(browser, Duration.ofSeconds(20))
+        .until(
+            driver ->
+                "true"
+                    .equals(driver.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+    assertEquals(4, browser.findElements(By.cssSelector("#metrics tbody tr")).size());
+    for (String chart : List.of("chart-metrics", "chart-confusion", "chart-roc")) {
+      Object width =
+          ((JavascriptExecutor) browser)
+              .executeScript("return document.getElementById(arguments[0]).naturalWidth;", chart);
+      assertTrue(((Number) width).intValue() > 100, chart + " did not load");
+    }
+  }
+
+  private void openForm() {
+    browser.get(server.getURL() + "/ui/index.html");
+    new WebDriverWait(browser, Duration.ofSeconds(20))
+        .until(
+            driver ->
+                "true"
+                    .equals(driver.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+  }
+
+  private void type(String field, String value) {
+    WebElement input = browser.findElement(By.id("field-" + field));
+    input.clear();
+    input.sendKeys(value);
+  }
+
+  private void choose(String field, String value) {
+    new Select(browser.findElement(By.id("field-" + field))).selectByValue(value);
+  }
+
+  private WebElement waitVisible(String id) {
+    return new WebDriverWait(browser, Duration.ofSeconds(20))
+        .until(
+            driver -> {
+              WebElement element = driver.findElement(By.id(id));
+              return element.isDisplayed() ? element : null;
+            });
+  }
+
+  private static String executable(String path) {
+    if (!Files.isExecutable(Path.of(path))) {
+      throw new IllegalStateException(
+          path + " is missing: apt-get install chromium chromium-driver (.ci/run does)");
+    }
+    return path;
+  }
+}
