@@ -17,6 +17,8 @@ import java.util.List;
  * decision. The one scoring path of the platform (command line and API). Thread-safe.
  */
 public final class Predictor {
+  private static final int[] NO_LABELS = new int[0];
+
   private final BundleManifest manifest;
   private final TrainedModel model;
   private final FeatureEncoding.Encoder encoder;
@@ -48,7 +50,12 @@ public final class Predictor {
     if (records.isEmpty()) {
       return List.of();
     }
-    double[] raw = model.predict(EncodedSet.unlabeled(manifest.encoding(), records));
+    int width = encoder.width();
+    float[] matrix = new float[records.size() * width];
+    for (int r = 0; r < records.size(); r++) {
+      encoder.encodeInto(records.get(r), matrix, r * width);
+    }
+    double[] raw = model.predict(new EncodedSet(matrix, records.size(), width, NO_LABELS));
     List<RiskPrediction> predictions = new ArrayList<>(raw.length);
     for (double score : raw) {
       predictions.add(toPrediction(calibration.apply(score)));
