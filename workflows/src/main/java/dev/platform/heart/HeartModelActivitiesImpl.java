@@ -40,7 +40,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * The heart pipeline's activities over a lake folder. Each is idempotent: a retry after a crash
@@ -201,13 +200,11 @@ public class HeartModelActivitiesImpl implements HeartModelActivities {
       }
       Path target = lake.model(bundle.versionId());
       if (!Files.isDirectory(target)) {
-        Path staging = Files.createTempDirectory(Files.createDirectories(lake.models()), ".");
-        try (Stream<Path> files = Files.list(Path.of(bundle.folder()))) {
-          for (Path file : files.toList()) {
-            Files.copy(file, staging.resolve(file.getFileName()));
-          }
-        }
+        Path staging =
+            Files.createTempDirectory(Files.createDirectories(lake.models()), ".").resolve("b");
+        Folders.copyRecursively(Path.of(bundle.folder()), staging);
         Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+        Files.delete(staging.getParent());
       }
       lake.setCurrent(bundle.versionId());
       return new Promotion(

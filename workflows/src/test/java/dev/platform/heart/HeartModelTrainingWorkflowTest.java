@@ -82,6 +82,9 @@ class HeartModelTrainingWorkflowTest {
     HeartLake lake = new HeartLake(home);
     assertEquals(lake.model(result.versionId()), lake.currentModel().orElseThrow());
     assertTrue(Files.isRegularFile(lake.model(result.versionId()).resolve("bundle.json")));
+    assertTrue(
+        Files.isRegularFile(lake.model(result.versionId()).resolve("charts/roc_curves.png")),
+        "the promoted bundle carries its charts");
     String runId = HeartModelTrainingWorkflow.workflowId(result.dataSha256());
     assertTrue(Files.isRegularFile(lake.run(runId).resolve("report.md")));
     assertTrue(Files.isRegularFile(lake.run(runId).resolve("profile/profile.md")));

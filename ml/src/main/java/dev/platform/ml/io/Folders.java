@@ -21,4 +21,18 @@ public final class Folders {
       }
     }
   }
+
+  /** Copies a folder and everything in it to {@code target}, which must not exist. */
+  public static void copyRecursively(Path source, Path target) throws IOException {
+    try (Stream<Path> paths = Files.walk(source)) {
+      for (Path path : paths.toList()) {
+        Path copy = target.resolve(source.relativize(path).toString());
+        if (Files.isDirectory(path)) {
+          Files.createDirectories(copy);
+        } else {
+          Files.copy(path, copy);
+        }
+      }
+    }
+  }
 }
