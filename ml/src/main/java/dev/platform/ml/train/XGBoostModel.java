@@ -82,7 +82,11 @@ public final class XGBoostModel implements TrainedModel {
   static XGBoostModel load(ModelKind kind, Path file, Map<String, Object> settings, int width)
       throws IOException {
     try {
-      return new XGBoostModel(kind, XGBoost.loadModel(Files.readAllBytes(file)), settings, width);
+      Booster booster = XGBoost.loadModel(Files.readAllBytes(file));
+      // A loaded model serves many small, concurrent requests: one OpenMP thread per call, the
+      // callers are the parallelism (OpenMP's team per request otherwise fights the HTTP threads).
+      booster.setParam("nthread", 1);
+      return new XGBoostModel(kind, booster, settings, width);
     } catch (XGBoostError e) {
       throw new IOException("cannot load XGBoost model " + file + ": " + e.getMessage(), e);
     }
