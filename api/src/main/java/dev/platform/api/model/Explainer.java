@@ -14,12 +14,12 @@ import java.util.List;
  */
 public final class Explainer {
   private final XGBoostModel model;
-  private final FeatureEncoding encoding;
+  private final FeatureEncoding.Encoder encoder;
   private final int[] columnField;
 
   public Explainer(XGBoostModel model, FeatureEncoding encoding) {
     this.model = model;
-    this.encoding = encoding;
+    this.encoder = encoding.encoder();
     this.columnField =
         encoding.columns().stream().mapToInt(FeatureEncoding.Column::field).toArray();
   }
@@ -52,7 +52,7 @@ public final class Explainer {
   public record Factor(String field, double contribution) {}
 
   public List<Explanation> explain(List<HeartRecord> records) {
-    float[][] contributions = model.contributions(EncodedSet.unlabeled(encoding, records));
+    float[][] contributions = model.contributions(EncodedSet.unlabeled(encoder, records));
     List<Explanation> explanations = new ArrayList<>(contributions.length);
     for (float[] row : contributions) {
       double[] perField = new double[HeartSchema.FIELD_COUNT];

@@ -87,13 +87,7 @@ public record FeatureEncoding(Map<String, List<Integer>> categoryLevels) {
 
   /** Encodes records into one row-major float matrix, the layout XGBoost reads. */
   public float[] encodeAll(List<HeartRecord> records) {
-    Encoder encoder = encoder();
-    int width = encoder.width();
-    float[] matrix = new float[records.size() * width];
-    for (int r = 0; r < records.size(); r++) {
-      encoder.encodeInto(records.get(r), matrix, r * width);
-    }
-    return matrix;
+    return encoder().encodeAll(records);
   }
 
   /** Encodes and decodes single records with precomputed column positions. */
@@ -149,6 +143,15 @@ public record FeatureEncoding(Map<String, List<Integer>> categoryLevels) {
           }
         }
       }
+    }
+
+    /** Encodes records into one row-major float matrix, the layout XGBoost reads. */
+    public float[] encodeAll(List<HeartRecord> records) {
+      float[] matrix = new float[records.size() * width];
+      for (int r = 0; r < records.size(); r++) {
+        encodeInto(records.get(r), matrix, r * width);
+      }
+      return matrix;
     }
 
     public float[] encode(HeartRecord record) {

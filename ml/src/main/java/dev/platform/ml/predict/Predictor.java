@@ -17,7 +17,6 @@ import java.util.List;
  * decision. The one scoring path of the platform (command line and API). Thread-safe.
  */
 public final class Predictor {
-  private static final int[] NO_LABELS = new int[0];
 
   private final BundleManifest manifest;
   private final TrainedModel model;
@@ -50,12 +49,7 @@ public final class Predictor {
     if (records.isEmpty()) {
       return List.of();
     }
-    int width = encoder.width();
-    float[] matrix = new float[records.size() * width];
-    for (int r = 0; r < records.size(); r++) {
-      encoder.encodeInto(records.get(r), matrix, r * width);
-    }
-    double[] raw = model.predict(new EncodedSet(matrix, records.size(), width, NO_LABELS));
+    double[] raw = model.predict(EncodedSet.unlabeled(encoder, records));
     List<RiskPrediction> predictions = new ArrayList<>(raw.length);
     for (double score : raw) {
       predictions.add(toPrediction(calibration.apply(score)));

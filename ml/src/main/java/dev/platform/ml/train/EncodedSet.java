@@ -6,11 +6,12 @@ import dev.platform.ml.features.FeatureEncoding;
 import java.util.List;
 
 /**
- * Encoded rows in one row-major float matrix, with their labels (-1 where unknown).
+ * Encoded rows in one row-major float matrix, with their labels (none when unlabeled).
  *
  * @param features {@code rows * width} values, row after row
  */
 public record EncodedSet(float[] features, int rows, int width, int[] labels) {
+  private static final int[] NO_LABELS = new int[0];
 
   public static EncodedSet of(FeatureEncoding encoding, List<LabeledRecord> records) {
     List<HeartRecord> features = records.stream().map(LabeledRecord::features).toList();
@@ -19,9 +20,12 @@ public record EncodedSet(float[] features, int rows, int width, int[] labels) {
   }
 
   public static EncodedSet unlabeled(FeatureEncoding encoding, List<HeartRecord> records) {
-    int[] labels = new int[records.size()];
-    java.util.Arrays.fill(labels, -1);
-    return new EncodedSet(encoding.encodeAll(records), records.size(), encoding.width(), labels);
+    return unlabeled(encoding.encoder(), records);
+  }
+
+  /** Rows to score, encoded with an already compiled encoder (the serving hot path). */
+  public static EncodedSet unlabeled(FeatureEncoding.Encoder encoder, List<HeartRecord> records) {
+    return new EncodedSet(encoder.encodeAll(records), records.size(), encoder.width(), NO_LABELS);
   }
 
   public int positives() {
