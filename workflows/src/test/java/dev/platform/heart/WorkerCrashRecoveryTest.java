@@ -45,7 +45,7 @@ class WorkerCrashRecoveryTest {
     int port = freePort();
     start("temporal", "io.temporal.testserver.TestServer", String.valueOf(port));
     awaitPort(port, Duration.ofSeconds(30));
-    Path sample = HeartSamples.sample(home, 100_000);
+    Path sample = HeartSamples.sample(home, 150_000);
     String sha256 = Sources.sha256(sample.toString());
     String workflowId = HeartModelTrainingWorkflow.workflowId(sha256);
 
