@@ -6,6 +6,7 @@ import dev.platform.heart.TrainingFollower;
 import dev.platform.ml.data.Sources;
 import dev.platform.ml.pipeline.TrainingRun;
 import dev.platform.ml.report.ReportWriter;
+import dev.platform.temporal.PlatformSearchAttributes;
 import dev.platform.temporal.TemporalConnection;
 import dev.platform.temporal.TemporalSettings;
 import java.io.PrintWriter;
@@ -76,7 +77,7 @@ final class TrainCommand implements Callable<Integer> {
           workflowId, connection.settings().address(), workflowId);
       console.flush();
       HeartTrainingResult result =
-          new TrainingFollower(connection.client())
+          new TrainingFollower(connection.client(), PlatformSearchAttributes.available(connection))
               .startAndFollow(
                   source,
                   sha256,

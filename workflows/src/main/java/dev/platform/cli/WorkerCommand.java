@@ -2,6 +2,7 @@ package dev.platform.cli;
 
 import dev.platform.schedules.PlatformSchedules;
 import dev.platform.schedules.ScheduleInstaller;
+import dev.platform.temporal.PlatformSearchAttributes;
 import dev.platform.temporal.TaskQueues;
 import dev.platform.temporal.TemporalConnection;
 import dev.platform.temporal.TemporalSettings;
@@ -43,6 +44,7 @@ final class WorkerCommand implements Callable<Integer> {
         TemporalConnection.openForWorker(TemporalSettings.fromEnvironment());
     WorkerFactory factory = PlatformWorker.create(connection.client(), home);
     factory.start();
+    PlatformSearchAttributes.register(connection);
     if (!noSchedules) {
       new ScheduleInstaller(connection)
           .apply(PlatformSchedules.all(PlatformSchedules.heartSourceFromEnvironment()))

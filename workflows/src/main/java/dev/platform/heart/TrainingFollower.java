@@ -1,11 +1,13 @@
 package dev.platform.heart;
 
 import dev.platform.heart.HeartTrainingTypes.HeartTrainingResult;
+import dev.platform.temporal.PlatformSearchAttributes;
 import dev.platform.temporal.TaskQueues;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
+import io.temporal.common.SearchAttributes;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -18,22 +20,30 @@ import java.util.function.Consumer;
  */
 public final class TrainingFollower {
   private final WorkflowClient client;
+  private final boolean searchAttributes;
 
-  public TrainingFollower(WorkflowClient client) {
+  /**
+   * @param searchAttributes whether the server has {@link PlatformSearchAttributes} registered
+   */
+  public TrainingFollower(WorkflowClient client, boolean searchAttributes) {
     this.client = client;
+    this.searchAttributes = searchAttributes;
   }
 
   public HeartTrainingResult startAndFollow(
       String source, String sha256, Consumer<String> progress) {
     String workflowId = HeartModelTrainingWorkflow.workflowId(sha256);
+    WorkflowOptions.Builder options =
+        WorkflowOptions.newBuilder()
+            .setWorkflowId(workflowId)
+            .setTaskQueue(TaskQueues.HEART_TRAINING)
+            .setMemo(Map.of("source", source, "dataSha256", sha256));
+    if (searchAttributes) {
+      options.setTypedSearchAttributes(
+          SearchAttributes.newBuilder().set(PlatformSearchAttributes.DATA_SHA256, sha256).build());
+    }
     HeartModelTrainingWorkflow workflow =
-        client.newWorkflowStub(
-            HeartModelTrainingWorkflow.class,
-            WorkflowOptions.newBuilder()
-                .setWorkflowId(workflowId)
-                .setTaskQueue(TaskQueues.HEART_TRAINING)
-                .setMemo(Map.of("source", source, "dataSha256", sha256))
-                .build());
+        client.newWorkflowStub(HeartModelTrainingWorkflow.class, options.build());
     try {
       WorkflowClient.start(workflow::train, source);
     } catch (WorkflowExecutionAlreadyStarted e) {

@@ -12,8 +12,10 @@ import dev.platform.heart.HeartTrainingTypes.TrainRequest;
 import dev.platform.ml.bundle.ModelReport;
 import dev.platform.ml.data.DataValidationException;
 import dev.platform.ml.data.Sources;
+import dev.platform.temporal.PlatformSearchAttributes;
 import dev.platform.temporal.TaskQueues;
 import dev.platform.worker.PlatformWorker;
+import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
@@ -65,10 +67,13 @@ class HeartModelTrainingWorkflowTest {
     Worker worker = environment.newWorker(TaskQueues.HEART_TRAINING);
     PlatformWorker.register(worker, home, new ApiNotifier(Optional.empty(), ""));
     environment.start();
+    environment.registerSearchAttribute(
+        PlatformSearchAttributes.DATA_SHA256.getName(),
+        IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
 
     List<String> progress = new ArrayList<>();
     HeartTrainingResult result =
-        new TrainingFollower(client)
+        new TrainingFollower(client, true)
             .startAndFollow(sample.toString(), Sources.sha256(sample.toString()), progress::add);
 
     assertTrue(result.promoted(), result.reason());
@@ -93,6 +98,14 @@ class HeartModelTrainingWorkflowTest {
     assertTrue(
         progress.get(progress.size() - 1).startsWith("no API configured"), progress.toString());
     assertEquals(1, rawCopies(lake), "one ingested copy");
+    var started = client.fetchHistory(runId).getEvents().get(0);
+    assertTrue(
+        started
+            .getWorkflowExecutionStartedEventAttributes()
+            .getSearchAttributes()
+            .getIndexedFieldsMap()
+            .containsKey("DataSha256"),
+        "the run carries the data checksum as a search attribute");
 
     String record = System.getProperty("heart.recordHistory");
     if (record != null) { // refreshes the replay test's resource after a workflow change
