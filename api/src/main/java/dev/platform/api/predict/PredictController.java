@@ -16,8 +16,6 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
@@ -43,8 +41,9 @@ public class PredictController {
     this.maxBodyBytes = config.maxBodyBytes();
   }
 
+  // Runs on the event loop: the body is already buffered and scoring is CPU-bound and short, so a
+  // hand-off to the blocking pool only added latency (bench api: p99 52 ms -> 30-41 ms).
   @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-  @ExecuteOn(TaskExecutors.BLOCKING)
   @Operation(summary = "Risk scores of a list of records, in order")
   @ApiResponse(responseCode = "200", description = "one answer per record, in order")
   @ApiResponse(
