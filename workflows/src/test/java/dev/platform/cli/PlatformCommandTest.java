@@ -109,9 +109,19 @@ class PlatformCommandTest {
 
   @Test
   void aMissingFileIsAOneLineErrorNotAStackTrace() {
-    Run run = run("score", "--model", out.toString(), "--data", "no/such.csv", "--out", "x.csv");
+    Path scores = dir.resolve("never.csv");
+    Run run =
+        run(
+            "score",
+            "--model",
+            out.toString(),
+            "--data",
+            "no/such.csv",
+            "--out",
+            scores.toString());
     assertEquals(ErrorHandler.DATA_ERROR, run.exitCode());
     assertTrue(run.errors().startsWith("error: cannot read no/such.csv"), run.errors());
+    assertTrue(Files.notExists(scores), "no partial output is left behind");
   }
 
   @Test

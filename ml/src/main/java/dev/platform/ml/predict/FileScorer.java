@@ -11,6 +11,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -43,7 +44,9 @@ public final class FileScorer {
     List<Double> scores = new ArrayList<>();
     long[] counts = new long[2];
     boolean hasTarget;
-    try (Writer writer = Files.newBufferedWriter(output, StandardCharsets.UTF_8);
+    // written beside the target and moved into place at the end: a failed run leaves nothing
+    Path partial = parent.resolve(output.getFileName() + ".part");
+    try (Writer writer = Files.newBufferedWriter(partial, StandardCharsets.UTF_8);
         CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT)) {
       printer.printRecord("risk_score", "risk_label", "prediction", "error");
       List<ParsedRow> batch = new ArrayList<>(BATCH);
@@ -60,8 +63,14 @@ public final class FileScorer {
       flush(batch, printer, labels, scores, counts);
       hasTarget = info.hasTarget();
     } catch (UncheckedIOException e) {
+      Files.deleteIfExists(partial);
       throw e.getCause();
+    } catch (RuntimeException e) {
+      Files.deleteIfExists(partial);
+      throw e;
     }
+    Files.move(
+        partial, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     Optional<Metrics> metrics = Optional.empty();
     if (hasTarget && labels.stream().anyMatch(label -> label == 1)) {
       metrics =
