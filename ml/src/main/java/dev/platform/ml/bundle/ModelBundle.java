@@ -1,5 +1,6 @@
 package dev.platform.ml.bundle;
 
+import dev.platform.ml.train.ModelFiles;
 import dev.platform.ml.train.ModelKind;
 import dev.platform.ml.train.TrainedModel;
 import java.io.IOException;
@@ -58,17 +59,9 @@ public record ModelBundle(BundleManifest manifest, TrainedModel model) {
   /** Reads a bundle folder, or a training output folder holding one in {@code model/}. */
   public static ModelBundle read(Path directory) throws IOException {
     Path folder = locate(directory);
-    BundleManifest manifest =
-        Json.MAPPER.readValue(folder.resolve(MANIFEST_FILE).toFile(), BundleManifest.class);
-    if (manifest.formatVersion() != BundleManifest.FORMAT_VERSION) {
-      throw new IOException(
-          "bundle format "
-              + manifest.formatVersion()
-              + " is not supported; expected "
-              + BundleManifest.FORMAT_VERSION);
-    }
+    BundleManifest manifest = readManifest(folder);
     TrainedModel model =
-        dev.platform.ml.train.ModelFiles.load(
+        ModelFiles.load(
             ModelKind.fromId(manifest.model()),
             folder.resolve(manifest.modelFile()),
             manifest.modelSettings(),
