@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.platform.ml.bundle.ModelBundle;
+import dev.platform.ml.io.Folders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -53,7 +54,7 @@ class ReloadTest implements TestPropertyProvider {
   public Map<String, String> getProperties() {
     try {
       home = Path.of("target", "reload-home").toAbsolutePath();
-      TestBundles.deleteRecursively(home);
+      Folders.deleteRecursively(home);
       Path models = home.resolve("lake/heart/models");
       first = promote(models, TestBundles.xgboost());
       second = promote(models, TestBundles.randomForest());
@@ -67,7 +68,7 @@ class ReloadTest implements TestPropertyProvider {
 
   private static String promote(Path models, Path bundle) throws IOException {
     String version = ModelBundle.readManifest(bundle).versionId();
-    TestBundles.copyRecursively(bundle, models.resolve(version));
+    Folders.copyRecursively(bundle, models.resolve(version));
     return version;
   }
 

@@ -7,18 +7,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.azure.functions.HttpMethod;
 import com.microsoft.azure.functions.HttpResponseMessage;
+import dev.platform.ml.TestData;
 import dev.platform.ml.data.HeartCsvReader;
 import dev.platform.ml.data.ParsedRow;
 import dev.platform.ml.pipeline.TrainingRun;
 import dev.platform.ml.predict.Predictor;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,21 +36,7 @@ class PredictFunctionTest {
 
   @BeforeAll
   static void trainAndStart() throws Exception {
-    Path sample = dir.resolve("sample.csv");
-    List<String> lines = new ArrayList<>();
-    Path dev =
-        Path.of(System.getProperty("shared.data.dir"), "heart", "heart_2020_cleaned.dev.csv.gz");
-    try (BufferedReader reader =
-        new BufferedReader(
-            new InputStreamReader(
-                new GZIPInputStream(Files.newInputStream(dev)), StandardCharsets.UTF_8))) {
-      for (String line = reader.readLine();
-          line != null && lines.size() <= 5_000;
-          line = reader.readLine()) {
-        lines.add(line);
-      }
-    }
-    Files.write(sample, lines);
+    Path sample = Files.write(dir.resolve("sample.csv"), TestData.devLines(5_000));
     bundle = TrainingRun.run(sample.toString(), dir.resolve("run"), line -> {}).outputDirectory();
     System.setProperty("api.model-dir", bundle.toString());
     function = new PredictFunction();

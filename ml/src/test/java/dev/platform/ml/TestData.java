@@ -3,11 +3,13 @@ package dev.platform.ml;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -28,19 +30,34 @@ public final class TestData {
     return Path.of("src/test/resources/heart", name);
   }
 
+  /** The header and the first {@code rows} data rows of the dev file. */
+  public static List<String> devLines(int rows) throws IOException {
+    return gunzipLines(devHeartFile(), rows + 1);
+  }
+
+  /** The first {@code limit} lines of a gzip file. */
+  public static List<String> gunzipLines(Path file, int limit) throws IOException {
+    List<String> lines = new ArrayList<>();
+    try (BufferedReader reader =
+        new BufferedReader(
+            new InputStreamReader(
+                new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8))) {
+      for (String line = reader.readLine();
+          line != null && lines.size() < limit;
+          line = reader.readLine()) {
+        lines.add(line);
+      }
+    }
+    return lines;
+  }
+
   /** The header and the first {@code rows} data rows of the dev file, gzipped into {@code dir}. */
   public static Path devSample(Path dir, int rows) throws IOException {
     Path sample = dir.resolve("heart_sample_" + rows + ".csv.gz");
-    try (BufferedReader in =
-            new BufferedReader(
-                new InputStreamReader(
-                    new GZIPInputStream(Files.newInputStream(devHeartFile())),
-                    StandardCharsets.UTF_8));
-        OutputStream raw = Files.newOutputStream(sample);
-        Writer out =
-            new java.io.OutputStreamWriter(new GZIPOutputStream(raw), StandardCharsets.UTF_8)) {
-      String line = in.readLine();
-      for (int n = 0; line != null && n <= rows; n++, line = in.readLine()) {
+    try (Writer out =
+        new OutputStreamWriter(
+            new GZIPOutputStream(Files.newOutputStream(sample)), StandardCharsets.UTF_8)) {
+      for (String line : devLines(rows)) {
         out.write(line);
         out.write('\n');
       }

@@ -3,17 +3,14 @@ package dev.platform.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
+import dev.platform.ml.TestData;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -157,29 +154,10 @@ class PlatformCommandTest {
   }
 
   static Path sample(Path target, int rows) throws IOException {
-    Path dev =
-        Path.of(System.getProperty("shared.data.dir"), "heart", "heart_2020_cleaned.dev.csv.gz");
-    List<String> lines = gunzipLines(dev, rows + 1);
-    Files.write(target, lines);
-    return target;
+    return Files.write(target, TestData.devLines(rows));
   }
 
   static List<String> gunzipLines(Path file) throws IOException {
-    return gunzipLines(file, Integer.MAX_VALUE);
-  }
-
-  static List<String> gunzipLines(Path file, int limit) throws IOException {
-    List<String> lines = new ArrayList<>();
-    try (BufferedReader reader =
-        new BufferedReader(
-            new InputStreamReader(
-                new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8))) {
-      for (String line = reader.readLine();
-          line != null && lines.size() < limit;
-          line = reader.readLine()) {
-        lines.add(line);
-      }
-    }
-    return lines;
+    return TestData.gunzipLines(file, Integer.MAX_VALUE);
   }
 }

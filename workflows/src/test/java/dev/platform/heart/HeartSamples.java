@@ -1,38 +1,20 @@
 package dev.platform.heart;
 
-import java.io.BufferedReader;
+import dev.platform.ml.TestData;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.zip.GZIPInputStream;
 
 /** Files made from the shared dev data for workflow tests (never committed). */
 final class HeartSamples {
   private HeartSamples() {}
 
-  static Path devFile() {
-    return Path.of(System.getProperty("shared.data.dir"), "heart", "heart_2020_cleaned.dev.csv.gz");
-  }
-
   /** The header and the first {@code rows} rows. */
   static List<String> lines(int rows) throws IOException {
-    List<String> lines = new ArrayList<>();
-    try (BufferedReader reader =
-        new BufferedReader(
-            new InputStreamReader(
-                new GZIPInputStream(Files.newInputStream(devFile())), StandardCharsets.UTF_8))) {
-      for (String line = reader.readLine();
-          line != null && lines.size() <= rows;
-          line = reader.readLine()) {
-        lines.add(line);
-      }
-    }
-    return lines;
+    return TestData.devLines(rows);
   }
 
   static Path sample(Path dir, int rows) throws IOException {
