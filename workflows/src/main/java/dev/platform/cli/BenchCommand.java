@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -30,14 +31,13 @@ final class BenchCommand {
   static final class Train implements Callable<Integer> {
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--data", required = true, description = "CSV file or http(s):/file: URL.")
-    String data;
+    @Mixin DataSource data;
 
     @Override
     public Integer call() {
       PrintWriter console = spec.commandLine().getOut();
       long start = System.nanoTime();
-      HeartDataset dataset = HeartDataset.load(data);
+      HeartDataset dataset = HeartDataset.load(data.location);
       PreparedData prepared = PreparedData.of(dataset);
       double prepareSeconds = (System.nanoTime() - start) / 1e9;
       console.printf(

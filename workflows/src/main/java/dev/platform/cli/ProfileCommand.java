@@ -6,6 +6,7 @@ import dev.platform.ml.profile.ProfileWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -16,8 +17,7 @@ import picocli.CommandLine.Spec;
 final class ProfileCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--data", required = true, description = "CSV file or http(s):/file: URL.")
-  String data;
+  @Mixin DataSource data;
 
   @Option(names = "--out", required = true, description = "Output folder.")
   Path out;
@@ -29,7 +29,7 @@ final class ProfileCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    HeartDataset dataset = HeartDataset.load(data);
+    HeartDataset dataset = HeartDataset.load(data.location);
     spec.commandLine().getOut().println(dataset.summary());
     int min =
         minGroup != null ? minGroup : HeartProfiler.defaultMinGroupSize(dataset.records().size());

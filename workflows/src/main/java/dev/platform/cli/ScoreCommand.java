@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -26,8 +27,7 @@ final class ScoreCommand implements Callable<Integer> {
       description = "Bundle folder, or a training output folder holding model/.")
   Path model;
 
-  @Option(names = "--data", required = true, description = "CSV file or http(s):/file: URL.")
-  String data;
+  @Mixin DataSource data;
 
   @Option(names = "--out", required = true, description = "Output CSV.")
   Path out;
@@ -36,7 +36,7 @@ final class ScoreCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter console = spec.commandLine().getOut();
     Predictor predictor = Predictor.load(model);
-    FileScorer.Result result = new FileScorer(predictor).score(data, out);
+    FileScorer.Result result = new FileScorer(predictor).score(data.location, out);
     console.printf(
         "scored %,d of %,d rows with %s (%s); %,d failed validation; written to %s%n",
         result.scored(),

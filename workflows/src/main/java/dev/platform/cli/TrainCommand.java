@@ -13,6 +13,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -30,8 +31,7 @@ import picocli.CommandLine.Spec;
 final class TrainCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--data", required = true, description = "CSV file or http(s):/file: URL.")
-  String data;
+  @Mixin DataSource data;
 
   @Option(
       names = "--direct",
@@ -51,14 +51,7 @@ final class TrainCommand implements Callable<Integer> {
   private int runDirect() throws Exception {
     PrintWriter console = spec.commandLine().getOut();
     Path target = out != null ? out : PlatformHome.get().resolve("training");
-    TrainingRun.Outcome outcome =
-        TrainingRun.run(
-            data,
-            target,
-            line -> {
-              console.println(line);
-              console.flush();
-            });
+    TrainingRun.Outcome outcome = TrainingRun.run(data.location, target, progress(console));
     console.println();
     console.println(ReportWriter.comparisonTable(outcome.bundle().manifest().models().values()));
     console.println("report: " + target.resolve("report.md"));
@@ -67,7 +60,7 @@ final class TrainCommand implements Callable<Integer> {
 
   private int runWorkflow() throws Exception {
     PrintWriter console = spec.commandLine().getOut();
-    String source = absolute(data);
+    String source = absolute(data.location);
     String sha256 = Sources.sha256(source);
     try (TemporalConnection connection =
         TemporalConnection.open(TemporalSettings.fromEnvironment())) {
@@ -78,13 +71,7 @@ final class TrainCommand implements Callable<Integer> {
       console.flush();
       HeartTrainingResult result =
           new TrainingFollower(connection.client(), PlatformSearchAttributes.available(connection))
-              .startAndFollow(
-                  source,
-                  sha256,
-                  line -> {
-                    console.println(line);
-                    console.flush();
-                  });
+              .startAndFollow(source, sha256, progress(console));
       console.println();
       console.println(ReportWriter.comparisonTable(result.reports().values()));
       console.printf(
@@ -103,5 +90,13 @@ final class TrainCommand implements Callable<Integer> {
     return location.contains("://") || location.startsWith("file:")
         ? location
         : Path.of(location).toAbsolutePath().normalize().toString();
+  }
+
+  /** Prints each progress line as it comes. */
+  private static java.util.function.Consumer<String> progress(PrintWriter console) {
+    return line -> {
+      console.println(line);
+      console.flush();
+    };
   }
 }

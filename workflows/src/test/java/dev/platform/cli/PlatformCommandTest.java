@@ -60,15 +60,7 @@ class PlatformCommandTest {
   @Test
   void scoringTheUnseenTestSplitWritesOneLinePerRowAndPrintsMetrics() throws IOException {
     Path scores = dir.resolve("test_scores.csv");
-    Run run =
-        run(
-            "score",
-            "--model",
-            out.toString(),
-            "--data",
-            out.resolve("splits/test.csv.gz").toString(),
-            "--out",
-            scores.toString());
+    Run run = score(out.resolve("splits/test.csv.gz").toString(), scores);
     assertEquals(0, run.exitCode(), run.output());
     assertTrue(run.output().contains("ROC AUC"), run.output());
     long testRows = gunzipLines(out.resolve("splits/test.csv.gz")).size() - 1;
@@ -86,15 +78,7 @@ class PlatformCommandTest {
     Path file = dir.resolve("mixed.csv");
     Files.write(file, input);
     Path scores = dir.resolve("mixed_scores.csv");
-    Run run =
-        run(
-            "score",
-            "--model",
-            out.toString(),
-            "--data",
-            file.toString(),
-            "--out",
-            scores.toString());
+    Run run = score(file.toString(), scores);
     assertEquals(0, run.exitCode(), run.output());
     List<String> lines = Files.readAllLines(scores);
     assertEquals(5, lines.size());
@@ -107,15 +91,7 @@ class PlatformCommandTest {
   @Test
   void aMissingFileIsAOneLineErrorNotAStackTrace() {
     Path scores = dir.resolve("never.csv");
-    Run run =
-        run(
-            "score",
-            "--model",
-            out.toString(),
-            "--data",
-            "no/such.csv",
-            "--out",
-            scores.toString());
+    Run run = score("no/such.csv", scores);
     assertEquals(ErrorHandler.DATA_ERROR, run.exitCode());
     assertTrue(run.errors().startsWith("error: cannot read no/such.csv"), run.errors());
     assertTrue(Files.notExists(scores), "no partial output is left behind");
@@ -142,6 +118,10 @@ class PlatformCommandTest {
   }
 
   record Run(int exitCode, String output, String errors) {}
+
+  static Run score(String data, Path scores) {
+    return run("score", "--model", out.toString(), "--data", data, "--out", scores.toString());
+  }
 
   static Run run(String... args) {
     StringWriter output = new StringWriter();
