@@ -3,7 +3,7 @@ package dev.platform.cli;
 import dev.platform.heart.HeartModelTrainingWorkflow;
 import dev.platform.heart.HeartTrainingTypes.HeartTrainingResult;
 import dev.platform.heart.TrainingFollower;
-import dev.platform.ml.data.Sources;
+import dev.platform.core.source.Sources;
 import dev.platform.ml.pipeline.TrainingRun;
 import dev.platform.ml.report.ReportWriter;
 import dev.platform.temporal.PlatformSearchAttributes;

@@ -12,7 +12,7 @@ import dev.platform.ml.bundle.ModelBundle;
 import dev.platform.ml.bundle.ModelReport;
 import dev.platform.ml.data.HeartCsvWriter;
 import dev.platform.ml.data.HeartDataset;
-import dev.platform.ml.data.Sources;
+import dev.platform.core.source.Sources;
 import dev.platform.ml.io.Folders;
 import dev.platform.ml.pipeline.BundleBuilder;
 import dev.platform.ml.pipeline.Candidate;

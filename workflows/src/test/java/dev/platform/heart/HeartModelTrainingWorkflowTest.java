@@ -11,7 +11,7 @@ import dev.platform.heart.HeartTrainingTypes.ProfileSummary;
 import dev.platform.heart.HeartTrainingTypes.TrainRequest;
 import dev.platform.ml.bundle.ModelReport;
 import dev.platform.ml.data.DataValidationException;
-import dev.platform.ml.data.Sources;
+import dev.platform.core.source.Sources;
 import dev.platform.temporal.PlatformSearchAttributes;
 import dev.platform.temporal.TaskQueues;
 import dev.platform.worker.PlatformWorker;

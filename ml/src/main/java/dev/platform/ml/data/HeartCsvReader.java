@@ -1,5 +1,6 @@
 package dev.platform.ml.data;
 
+import dev.platform.core.source.Sources;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;

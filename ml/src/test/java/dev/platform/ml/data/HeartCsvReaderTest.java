@@ -1,5 +1,6 @@
 package dev.platform.ml.data;
 
+import dev.platform.core.source.Sources;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

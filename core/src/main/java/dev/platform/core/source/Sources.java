@@ -1,4 +1,4 @@
-package dev.platform.ml.data;
+package dev.platform.core.source;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
