@@ -1,9 +1,9 @@
 package dev.platform.cli;
 
+import dev.platform.core.source.Sources;
 import dev.platform.heart.HeartModelTrainingWorkflow;
 import dev.platform.heart.HeartTrainingTypes.HeartTrainingResult;
 import dev.platform.heart.TrainingFollower;
-import dev.platform.core.source.Sources;
 import dev.platform.ml.pipeline.TrainingRun;
 import dev.platform.ml.report.ReportWriter;
 import dev.platform.temporal.PlatformSearchAttributes;

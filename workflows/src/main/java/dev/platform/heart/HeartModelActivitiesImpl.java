@@ -1,5 +1,6 @@
 package dev.platform.heart;
 
+import dev.platform.core.source.Sources;
 import dev.platform.heart.HeartTrainingTypes.BuiltBundle;
 import dev.platform.heart.HeartTrainingTypes.BundleRequest;
 import dev.platform.heart.HeartTrainingTypes.IngestedData;
@@ -12,7 +13,6 @@ import dev.platform.ml.bundle.ModelBundle;
 import dev.platform.ml.bundle.ModelReport;
 import dev.platform.ml.data.HeartCsvWriter;
 import dev.platform.ml.data.HeartDataset;
-import dev.platform.core.source.Sources;
 import dev.platform.ml.io.Folders;
 import dev.platform.ml.pipeline.BundleBuilder;
 import dev.platform.ml.pipeline.Candidate;

@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.platform.core.source.Sources;
 import dev.platform.heart.HeartTrainingTypes.HeartTrainingResult;
 import dev.platform.heart.HeartTrainingTypes.ProfileSummary;
 import dev.platform.heart.HeartTrainingTypes.TrainRequest;
 import dev.platform.ml.bundle.ModelReport;
 import dev.platform.ml.data.DataValidationException;
-import dev.platform.core.source.Sources;
 import dev.platform.temporal.PlatformSearchAttributes;
 import dev.platform.temporal.TaskQueues;
 import dev.platform.worker.PlatformWorker;

@@ -3,8 +3,8 @@ package dev.platform.heart;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.platform.heart.HeartTrainingTypes.HeartTrainingResult;
 import dev.platform.core.source.Sources;
+import dev.platform.heart.HeartTrainingTypes.HeartTrainingResult;
 import dev.platform.temporal.TaskQueues;
 import dev.platform.temporal.TemporalConnection;
 import dev.platform.temporal.TemporalSettings;
