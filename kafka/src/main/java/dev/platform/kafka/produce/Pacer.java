@@ -4,6 +4,7 @@ import dev.platform.core.turnstile.TurnstileMessage;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 /**
  * Holds each message back until its time: at most {@code rate} messages a second since the start,
@@ -11,6 +12,7 @@ import java.util.concurrent.locks.LockSupport;
  * the speedup.
  */
 final class Pacer {
+  private static final long MAX_PARK_NANOS = 100_000_000;
   private final double ratePerSecond;
   private final double speedup;
   private final long startNanos;
@@ -23,7 +25,11 @@ final class Pacer {
     this.startNanos = startNanos;
   }
 
-  void await(TurnstileMessage message) {
+  /**
+   * Waits until the message is due, or until {@code deadlineNanos} or {@code stop}, whichever is
+   * first.
+   */
+  void await(TurnstileMessage message, long deadlineNanos, BooleanSupplier stop) {
     long due = startNanos;
     if (ratePerSecond > 0) {
       due = Math.max(due, startNanos + (long) (paced * 1e9 / ratePerSecond));
@@ -36,9 +42,10 @@ final class Pacer {
       due = Math.max(due, startNanos + (long) (eventNanos / speedup));
     }
     paced++;
+    due = Math.min(due, deadlineNanos);
     for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
-      LockSupport.parkNanos(wait);
-      if (Thread.currentThread().isInterrupted()) {
+      LockSupport.parkNanos(Math.min(wait, MAX_PARK_NANOS));
+      if (Thread.currentThread().isInterrupted() || stop.getAsBoolean()) {
         return;
       }
     }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -53,6 +54,18 @@ public final class TurnstileProducer implements AutoCloseable {
    */
   public ProduceResult produce(
       Iterator<TurnstileMessage> messages, ProduceLimits limits, Consumer<String> progress) {
+    return produce(messages, limits, progress, () -> false);
+  }
+
+  /**
+   * Like {@link #produce(Iterator, ProduceLimits, Consumer)}, also stopping as soon as {@code stop}
+   * says so (Ctrl-C); what was sent is still flushed and counted.
+   */
+  public ProduceResult produce(
+      Iterator<TurnstileMessage> messages,
+      ProduceLimits limits,
+      Consumer<String> progress,
+      BooleanSupplier stop) {
     AtomicLong acknowledged = new AtomicLong();
     AtomicLong failed = new AtomicLong();
     AtomicReference<String> firstError = new AtomicReference<>();
@@ -62,11 +75,14 @@ public final class TurnstileProducer implements AutoCloseable {
     Pacer pacer = new Pacer(limits.ratePerSecond(), limits.speedup(), start);
     long sent = 0;
     long nextProgress = start + PROGRESS_EVERY.toNanos();
-    while (sent < maxCount && messages.hasNext() && !Thread.currentThread().isInterrupted()) {
+    while (sent < maxCount
+        && !stop.getAsBoolean()
+        && messages.hasNext()
+        && !Thread.currentThread().isInterrupted()) {
       TurnstileMessage message = messages.next();
-      pacer.await(message);
+      pacer.await(message, stopAt, stop);
       long now = System.nanoTime();
-      if (now >= stopAt) {
+      if (now >= stopAt || stop.getAsBoolean()) {
         break;
       }
       producer.send(

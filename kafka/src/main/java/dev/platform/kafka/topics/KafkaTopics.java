@@ -115,7 +115,7 @@ public final class KafkaTopics {
   }
 
   /** A topic operation that failed; the message says on which cluster and why. */
-  public static final class KafkaTopicsException extends RuntimeException {
+  public static final class KafkaTopicsException extends IllegalStateException {
     public KafkaTopicsException(String message, Throwable cause) {
       super(message, cause);
     }

@@ -1,0 +1,57 @@
+package dev.platform.devstack;
+
+import dev.platform.kafka.broker.BrokerConfig;
+import dev.platform.kafka.broker.BrokerLaunch;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The local Kafka broker (single-node KRaft) as a process of its own, run from the broker's jars
+ * that module {@code kafka} copies to {@code kafka/target/broker-lib}: Scala and log4j stay off the
+ * CLI's class path. Its data, configuration and broker log are in {@code $PLATFORM_HOME/kafka}; it
+ * is ready once it has created {@code kafka/ready}, which it does when a client gets an answer from
+ * it.
+ */
+public final class KafkaComponent {
+  public static final String NAME = "kafka";
+  public static final int DEFAULT_PORT = 9092;
+  public static final int DEFAULT_CONTROLLER_PORT = 9093;
+
+  private KafkaComponent() {}
+
+  /** The broker's folder under the platform home. */
+  public static Path folder(Path platformHome) {
+    return platformHome.toAbsolutePath().normalize().resolve("kafka");
+  }
+
+  /** The broker on the usual ports. */
+  public static Component component(Path platformHome) {
+    return component(platformHome, DEFAULT_PORT, DEFAULT_CONTROLLER_PORT);
+  }
+
+  /**
+   * The broker on these ports.
+   *
+   * @throws DevStackException when the broker's jars are not built
+   */
+  public static Component component(Path platformHome, int port, int controllerPort) {
+    BrokerConfig config = new BrokerConfig(folder(platformHome), port, controllerPort);
+    BrokerLaunch launch;
+    try {
+      launch = BrokerLaunch.of(config);
+    } catch (IllegalStateException e) {
+      throw new DevStackException(e.getMessage());
+    }
+    return new Component(
+        NAME,
+        launch.mainClass(),
+        launch.args(),
+        launch.jvmOptions(),
+        Map.of(),
+        new Readiness.FileExists(config.readyFile()),
+        Duration.ofSeconds(120),
+        "kafka " + config.bootstrapServers() + " (data " + config.dataDir() + ")",
+        launch.classPath());
+  }
+}

@@ -1,0 +1,169 @@
+package dev.platform.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.platform.cli.PlatformCommandTest.Run;
+import dev.platform.core.turnstile.TurnstileMessage;
+import dev.platform.devstack.Ports;
+import dev.platform.kafka.config.KafkaSettings;
+import dev.platform.kafka.consume.PlainConsumerBenchmark;
+import dev.platform.kafka.topics.KafkaTopics;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code platform kafka start|status|stop} and {@code platform stream produce} against the real
+ * broker the command starts (own JVM, free ports, a temp platform home).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class KafkaAndStreamCommandTest {
+  @TempDir static Path home;
+  static int port;
+  static String servers;
+
+  @BeforeAll
+  static void startBroker() {
+    System.setProperty("platform.home", home.toString());
+    port = Ports.findFree();
+    int controllerPort = Ports.findFree();
+    servers = "localhost:" + port;
+    Run run =
+        PlatformCommandTest.run(
+            "kafka",
+            "start",
+            "--port",
+            Integer.toString(port),
+            "--controller-port",
+            Integer.toString(controllerPort),
+            "--partitions",
+            "2");
+    assertEquals(0, run.exitCode(), run.output() + run.errors());
+    assertTrue(run.output().contains("kafka: ready in"), run.output());
+    assertTrue(run.output().contains("topic mta-turnstile: created"), run.output());
+    assertTrue(run.output().contains("topic mta-turnstile-dlq: created"), run.output());
+  }
+
+  @AfterAll
+  static void stopBroker() {
+    try {
+      Run run = PlatformCommandTest.run("kafka", "stop");
+      assertEquals(0, run.exitCode(), run.errors());
+      assertTrue(run.output().contains("kafka: stopped"), run.output());
+      assertTrue(Ports.isFree(port), "the broker's port is free again");
+    } finally {
+      System.clearProperty("platform.home");
+    }
+  }
+
+  @Test
+  @Order(1)
+  void statusShowsTheRunningBrokerAndTheTopicsHaveTheirPartitions() {
+    Run status = PlatformCommandTest.run("kafka", "status");
+    assertTrue(status.output().contains("kafka"), status.output());
+    assertTrue(status.output().contains("running"), status.output());
+    assertTrue(Files.isRegularFile(home.resolve("kafka/data/meta.properties")));
+    assertEquals(
+        Map.of("mta-turnstile", 2, "mta-turnstile-dlq", 1),
+        KafkaTopics.partitions(
+            KafkaSettings.local(servers), List.of("mta-turnstile", "mta-turnstile-dlq")));
+  }
+
+  @Test
+  @Order(2)
+  void producingSyntheticMessagesSendsThemAll() {
+    Run run =
+        PlatformCommandTest.run(
+            "stream",
+            "produce",
+            "--mode",
+            "synthetic",
+            "--count",
+            "500",
+            "--rate",
+            "5000/s",
+            "--turnstiles",
+            "4",
+            "--bootstrap-servers",
+            servers);
+    assertEquals(0, run.exitCode(), run.output() + run.errors());
+    assertTrue(run.output().contains("over 4 turnstiles"), run.output());
+    assertTrue(run.output().contains("topic mta-turnstile: exists"), run.output());
+    assertTrue(run.output().contains("totals: sent 500, acknowledged 500, failed 0"), run.output());
+
+    PlainConsumerBenchmark.Result read =
+        PlainConsumerBenchmark.run(
+            KafkaSettings.local(servers), "mta-turnstile", Duration.ofSeconds(60));
+    assertEquals(500, read.records());
+    assertEquals(500, read.parsed());
+  }
+
+  @Test
+  @Order(3)
+  void replayingAWeekSkipsTheResetAndSendsTheIntervals() throws IOException {
+    Path week = home.resolve("week.csv");
+    Files.write(
+        week,
+        List.of(
+            "C/A,UNIT,SCP,STATION,LINENAME,DIVISION,DATE,TIME,DESC,ENTRIES,EXITS",
+            "A002,R051,02-00-00,59 ST,NQR456W,BMT,01/01/2024,00:00:00,REGULAR,100,50",
+            "A002,R051,02-00-00,59 ST,NQR456W,BMT,01/01/2024,04:00:00,REGULAR,130,70",
+            "A002,R051,02-00-00,59 ST,NQR456W,BMT,01/01/2024,08:00:00,REGULAR,5,75",
+            "A002,R051,02-00-00,59 ST,NQR456W,BMT,01/01/2024,12:00:00,REGULAR,25,95"));
+    Run run =
+        PlatformCommandTest.run(
+            "stream",
+            "produce",
+            "--mode",
+            "replay",
+            "--file",
+            week.toString(),
+            "--bootstrap-servers",
+            servers);
+    assertEquals(0, run.exitCode(), run.output() + run.errors());
+    assertTrue(run.output().contains("-> 2 interval messages"), run.output());
+    assertTrue(run.output().contains("1 unknown intervals"), run.output());
+    assertTrue(run.output().contains("totals: sent 2, acknowledged 2"), run.output());
+    assertTrue(
+        TurnstileMessage.parse(
+                "A002,R051,02-00-00,59 ST,NQR456W,BMT,01-01-24,12:00:00,REGULAR,20,20,x,2024-01-01 12:00:00")
+            .isOk());
+  }
+
+  @Test
+  @Order(4)
+  void badOptionsAreOneLineErrors() {
+    Run run =
+        PlatformCommandTest.run(
+            "stream", "produce", "--mode", "replay", "--bootstrap-servers", servers);
+    assertEquals(ErrorHandler.DATA_ERROR, run.exitCode());
+    assertEquals("error: replay needs --file WEEK_OR_DATE", run.errors().strip());
+    Run noWeek =
+        PlatformCommandTest.run(
+            "stream",
+            "produce",
+            "--mode",
+            "replay",
+            "--file",
+            "1999-02-03",
+            "--mirror",
+            home.toString(),
+            "--bootstrap-servers",
+            servers);
+    assertEquals(ErrorHandler.DATA_ERROR, noWeek.exitCode());
+    assertTrue(
+        noWeek.errors().startsWith("error: --file: no weekly file for the week ending 1999-02-06"),
+        noWeek.errors());
+  }
+}
