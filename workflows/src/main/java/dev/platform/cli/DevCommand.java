@@ -51,7 +51,7 @@ final class DevCommand implements Callable<Integer> {
     if (stack.components().stream().map(Component::name).anyMatch(KafkaComponent.NAME::equals)) {
       KafkaCommand.ensureTopics(
           out,
-          kafka.withBootstrapServers("localhost:" + KafkaComponent.DEFAULT_PORT),
+          kafka.withBootstrapServers(KafkaComponent.bootstrapServers(PlatformHome.get())),
           KafkaTopics.DEFAULT_PARTITIONS,
           KafkaTopics.DEFAULT_DLQ_PARTITIONS);
     }

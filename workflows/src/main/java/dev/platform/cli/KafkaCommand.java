@@ -39,6 +39,11 @@ final class KafkaCommand {
         List.of(KafkaComponent.component(PlatformHome.get(), port, controllerPort)));
   }
 
+  static DevStack lastStartedStack() {
+    return new DevStack(
+        PlatformHome.get(), List.of(KafkaComponent.lastStarted(PlatformHome.get())));
+  }
+
   @Command(
       name = "start",
       mixinStandardHelpOptions = true,
@@ -100,9 +105,7 @@ final class KafkaCommand {
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
-      stack(KafkaComponent.DEFAULT_PORT, KafkaComponent.DEFAULT_CONTROLLER_PORT)
-          .stop()
-          .forEach(result -> out.println(StackTable.describe(result)));
+      lastStartedStack().stop().forEach(result -> out.println(StackTable.describe(result)));
       out.flush();
       return 0;
     }
@@ -117,9 +120,7 @@ final class KafkaCommand {
 
     @Override
     public Integer call() {
-      StackTable.print(
-          spec.commandLine().getOut(),
-          stack(KafkaComponent.DEFAULT_PORT, KafkaComponent.DEFAULT_CONTROLLER_PORT).status());
+      StackTable.print(spec.commandLine().getOut(), lastStartedStack().status());
       return 0;
     }
   }

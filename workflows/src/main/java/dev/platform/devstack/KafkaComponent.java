@@ -30,6 +30,20 @@ public final class KafkaComponent {
     return component(platformHome, DEFAULT_PORT, DEFAULT_CONTROLLER_PORT);
   }
 
+  /** The broker on the ports it was last started with (else the usual ones): to stop or show. */
+  public static Component lastStarted(Path platformHome) {
+    return BrokerConfig.existing(folder(platformHome))
+        .map(config -> component(platformHome, config.port(), config.controllerPort()))
+        .orElseGet(() -> component(platformHome));
+  }
+
+  /** Where clients reach the local broker: the port it was last started with, else 9092. */
+  public static String bootstrapServers(Path platformHome) {
+    return BrokerConfig.existing(folder(platformHome))
+        .map(BrokerConfig::bootstrapServers)
+        .orElse("localhost:" + DEFAULT_PORT);
+  }
+
   /**
    * The broker on these ports.
    *

@@ -80,6 +80,7 @@ class KafkaAndStreamCommandTest {
     Run status = PlatformCommandTest.run("kafka", "status");
     assertTrue(status.output().contains("kafka"), status.output());
     assertTrue(status.output().contains("running"), status.output());
+    assertTrue(status.output().contains("kafka localhost:" + port), status.output());
     assertTrue(Files.isRegularFile(home.resolve("kafka/data/meta.properties")));
     assertEquals(
         Map.of("mta-turnstile", 2, "mta-turnstile-dlq", 1),

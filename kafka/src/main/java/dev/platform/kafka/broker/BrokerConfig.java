@@ -1,12 +1,17 @@
 package dev.platform.kafka.broker;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A single-node KRaft broker's files under one folder: {@code server.properties}, {@code
@@ -20,6 +25,8 @@ import java.util.List;
  * @param defaultPartitions partitions of topics created automatically
  */
 public record BrokerConfig(Path dir, int port, int controllerPort, int defaultPartitions) {
+  private static final Pattern LISTENER = Pattern.compile("PLAINTEXT://[^:,]*:(\\d+)");
+  private static final Pattern CONTROLLER = Pattern.compile("CONTROLLER://[^:,]*:(\\d+)");
 
   public BrokerConfig {
     dir = dir.toAbsolutePath().normalize();
@@ -50,6 +57,35 @@ public record BrokerConfig(Path dir, int port, int controllerPort, int defaultPa
 
   public Path logFile() {
     return dir.resolve("broker.log");
+  }
+
+  /**
+   * The configuration a broker in {@code dir} was last started with (its ports), if it was.
+   *
+   * @throws UncheckedIOException when {@code server.properties} exists but cannot be read
+   */
+  public static Optional<BrokerConfig> existing(Path dir) {
+    Path file = dir.resolve("server.properties");
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    Properties props = new Properties();
+    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      props.load(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+    Matcher client = LISTENER.matcher(props.getProperty("listeners", ""));
+    Matcher controller = CONTROLLER.matcher(props.getProperty("listeners", ""));
+    if (!client.find() || !controller.find()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new BrokerConfig(
+            dir,
+            Integer.parseInt(client.group(1)),
+            Integer.parseInt(controller.group(1)),
+            Integer.parseInt(props.getProperty("num.partitions", "1").strip())));
   }
 
   /** True once storage is formatted (the broker writes meta.properties into its log dir). */

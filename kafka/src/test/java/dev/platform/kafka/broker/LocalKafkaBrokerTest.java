@@ -63,6 +63,7 @@ class LocalKafkaBrokerTest {
     assertTrue(Files.isRegularFile(config.serverProperties()));
     assertTrue(Files.isRegularFile(config.log4jConfig()));
     assertTrue(Files.isRegularFile(config.readyFile()));
+    assertEquals(java.util.Optional.of(config), BrokerConfig.existing(config.dir()));
     assertTrue(
         LocalKafkaBroker.tail(config.logFile(), 2000).contains("Kafka Server started"),
         "the broker logs through the written log4j2 configuration");
