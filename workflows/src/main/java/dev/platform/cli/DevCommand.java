@@ -47,6 +47,10 @@ final class DevCommand implements Callable<Integer> {
               + kafka.describe()
               + ", not starting a broker");
     }
+    if (!kafka.bootstrapConfigured()) {
+      KafkaComponent.requireFreePorts(
+          stack, KafkaComponent.DEFAULT_PORT, KafkaComponent.DEFAULT_CONTROLLER_PORT);
+    }
     StartResult result = stack.start(line -> out.println(line));
     if (stack.components().stream().map(Component::name).anyMatch(KafkaComponent.NAME::equals)) {
       KafkaCommand.ensureTopics(

@@ -85,6 +85,7 @@ final class KafkaCommand {
         return 0;
       }
       DevStack stack = stack(port, controllerPort);
+      KafkaComponent.requireFreePorts(stack, port, controllerPort);
       StartResult result = stack.start(out::println);
       ensureTopics(
           out, settings.withBootstrapServers("localhost:" + port), partitions, dlqPartitions);

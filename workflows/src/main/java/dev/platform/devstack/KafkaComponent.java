@@ -37,6 +37,28 @@ public final class KafkaComponent {
         .orElseGet(() -> component(platformHome));
   }
 
+  /**
+   * Fails with a clear message when the broker is not running yet and one of its ports is taken
+   * (the broker itself would die with a bind error deep in its log).
+   */
+  public static void requireFreePorts(DevStack stack, int port, int controllerPort) {
+    boolean running =
+        stack.status().stream().anyMatch(status -> status.name().equals(NAME) && status.running());
+    if (running) {
+      return;
+    }
+    for (int candidate : new int[] {port, controllerPort}) {
+      if (!Ports.isFree(candidate)) {
+        throw new DevStackException(
+            "cannot start kafka: port "
+                + candidate
+                + " is already in use by a process the dev stack did not start; stop it, choose"
+                + " other ports (kafka start --port --controller-port), or use a running cluster"
+                + " by setting KAFKA_BOOTSTRAP_SERVERS");
+      }
+    }
+  }
+
   /** Where clients reach the local broker: the port it was last started with, else 9092. */
   public static String bootstrapServers(Path platformHome) {
     return BrokerConfig.existing(folder(platformHome))

@@ -38,13 +38,14 @@ import org.junit.jupiter.api.io.TempDir;
 class KafkaAndStreamCommandTest {
   @TempDir static Path home;
   static int port;
+  static int controllerPort;
   static String servers;
 
   @BeforeAll
   static void startBroker() {
     System.setProperty("platform.home", home.toString());
     port = Ports.findFree();
-    int controllerPort = Ports.findFree();
+    controllerPort = Ports.findFree();
     servers = "localhost:" + port;
     Run run =
         PlatformCommandTest.run(
@@ -180,6 +181,36 @@ class KafkaAndStreamCommandTest {
       }
     }
     return records;
+  }
+
+  @Test
+  @Order(5)
+  void startingAgainIsHarmlessAndATakenPortIsAClearError() {
+    String[] start = {
+      "kafka",
+      "start",
+      "--port",
+      Integer.toString(port),
+      "--controller-port",
+      Integer.toString(controllerPort)
+    };
+    Run again = PlatformCommandTest.run(start);
+    assertEquals(0, again.exitCode(), again.errors());
+    assertTrue(again.output().contains("kafka: already running"), again.output());
+    assertTrue(again.output().contains("topic mta-turnstile: exists"), again.output());
+
+    System.setProperty("platform.home", home.resolve("another-home").toString());
+    try {
+      Run taken = PlatformCommandTest.run(start);
+      assertEquals(ErrorHandler.FAILED, taken.exitCode());
+      assertTrue(
+          taken
+              .errors()
+              .startsWith("error: cannot start kafka: port " + port + " is already in use"),
+          taken.errors());
+    } finally {
+      System.setProperty("platform.home", home.toString());
+    }
   }
 
   @Test
