@@ -82,7 +82,14 @@ public final class DevComponents {
    * local Temporal server that an earlier start made before {@code TEMPORAL_ADDRESS} was set.
    */
   public static List<Component> managed(Path platformHome, TemporalSettings settings) {
-    List<Component> components = new ArrayList<>(standard(platformHome, settings));
+    List<Component> components = new ArrayList<>();
+    for (Component component : standard(platformHome, settings)) {
+      // the broker may have been started on other ports (kafka start --port)
+      components.add(
+          component.name().equals(KafkaComponent.NAME)
+              ? KafkaComponent.lastStarted(platformHome)
+              : component);
+    }
     StackHome home = new StackHome(platformHome);
     if (settings.addressConfigured() && home.hasPidFile(TEMPORAL)) {
       components.add(0, temporal(TEMPORAL_PORT));
@@ -91,7 +98,7 @@ public final class DevComponents {
     if (KafkaSettings.fromEnvironment().bootstrapConfigured()
         && home.hasPidFile(KafkaComponent.NAME)) {
       int afterTemporal = components.get(0).name().equals(TEMPORAL) ? 1 : 0;
-      components.add(afterTemporal, KafkaComponent.component(platformHome));
+      components.add(afterTemporal, KafkaComponent.lastStarted(platformHome));
     }
     return List.copyOf(components);
   }
