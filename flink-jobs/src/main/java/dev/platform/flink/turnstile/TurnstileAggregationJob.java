@@ -117,9 +117,9 @@ public final class TurnstileAggregationJob {
   }
 
   static WatermarkStrategy<String> watermarks(JobOptions options) {
+    Duration outOfOrderness = options.outOfOrderness();
     WatermarkStrategy<String> strategy =
-        WatermarkStrategy.<String>forGenerator(
-                context -> new EventTimeWatermarks<>(options.outOfOrderness()))
+        WatermarkStrategy.<String>forGenerator(context -> new EventTimeWatermarks<>(outOfOrderness))
             .withTimestampAssigner(context -> new MessageTimestamps());
     return options.idleness().isZero() ? strategy : strategy.withIdleness(options.idleness());
   }
