@@ -45,8 +45,8 @@ public record JobOptions(
         --sasl-mechanism M          PLAIN | SCRAM-SHA-256 | SCRAM-SHA-512 (env KAFKA_SASL_MECHANISM, PLAIN)
         --sasl-username U           (env KAFKA_SASL_USERNAME); password only from env KAFKA_SASL_PASSWORD
                                     or --sasl-password
-        --topic T                   messages                  (env STREAM_TOPIC, mta-turnstile)
-        --dlq-topic T               dead letters              (env STREAM_DLQ_TOPIC, mta-turnstile-dlq)
+        --topic T                   messages                  (env KAFKA_TOPIC, mta-turnstile)
+        --dlq-topic T               dead letters              (env KAFKA_DLQ_TOPIC, mta-turnstile-dlq)
         --group-id G                consumer group            (env STREAM_GROUP_ID, turnstile-aggregation)
         --lake URI                  lake root: folder, file: or gs:// (env PLATFORM_LAKE, $PLATFORM_HOME/lake)
         --window D                  window size               (env STREAM_WINDOW, 5m)
@@ -76,11 +76,11 @@ public record JobOptions(
     ENV_OF.put("sasl-mechanism", "KAFKA_SASL_MECHANISM");
     ENV_OF.put("sasl-username", "KAFKA_SASL_USERNAME");
     ENV_OF.put("sasl-password", "KAFKA_SASL_PASSWORD");
+    ENV_OF.put("topic", "KAFKA_TOPIC");
+    ENV_OF.put("dlq-topic", "KAFKA_DLQ_TOPIC");
     ENV_OF.put("lake", "PLATFORM_LAKE");
     for (String name :
         new String[] {
-          "topic",
-          "dlq-topic",
           "group-id",
           "window",
           "slide",
