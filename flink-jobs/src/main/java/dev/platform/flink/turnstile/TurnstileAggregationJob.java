@@ -21,6 +21,8 @@ import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.fs.FileSystem;
+import org.apache.flink.core.plugin.PluginUtils;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -200,6 +202,8 @@ public final class TurnstileAggregationJob {
     }
     StreamExecutionEnvironment env;
     if (options.local()) {
+      // a cluster loads file system plugins (gs://) itself; a MiniCluster needs this
+      FileSystem.initialize(conf, PluginUtils.createPluginManagerFromRootFolder(conf));
       int port = options.restPort() == 0 ? freePort() : options.restPort();
       conf.set(RestOptions.PORT, port);
       conf.set(RestOptions.BIND_PORT, Integer.toString(port));
