@@ -6,7 +6,6 @@ import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -19,7 +18,7 @@ public final class Deduplicator
     extends KeyedProcessFunction<String, TurnstileEvent, TurnstileEvent> {
   private final Duration retention;
   private transient ValueState<Boolean> seen;
-  private transient Counter duplicatesDropped;
+  private transient JobCounter duplicatesDropped;
 
   public Deduplicator(Duration retention) {
     this.retention = retention;
@@ -34,7 +33,7 @@ public final class Deduplicator
             .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
             .build());
     seen = getRuntimeContext().getState(descriptor);
-    duplicatesDropped = getRuntimeContext().getMetricGroup().counter(JobMetrics.DUPLICATES_DROPPED);
+    duplicatesDropped = JobCounter.register(getRuntimeContext(), JobMetrics.DUPLICATES_DROPPED);
   }
 
   @Override
@@ -49,6 +48,6 @@ public final class Deduplicator
   }
 
   long duplicatesDropped() {
-    return duplicatesDropped.getCount();
+    return duplicatesDropped.count();
   }
 }

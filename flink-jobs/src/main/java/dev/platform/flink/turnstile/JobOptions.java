@@ -32,6 +32,7 @@ public record JobOptions(
     String checkpointDir,
     Optional<String> restoreFrom,
     boolean local,
+    boolean bounded,
     int restPort,
     OptionalInt parallelism,
     int restartAttempts)
@@ -64,6 +65,8 @@ public record JobOptions(
         --parallelism N             (env STREAM_PARALLELISM, the cluster's default)
         --restart-attempts N        exponential-delay restarts before the job fails (env STREAM_RESTART_ATTEMPTS, 20)
         --local                     run on a MiniCluster in this JVM with the Flink web UI
+        --bounded                   stop at the topic's end offsets as of the start (benchmarks, tests);
+                                    with --local, prints a summary line when done
         --rest-port N               the web UI's port with --local (env STREAM_REST_PORT, 8081; 0 = any free)
       Durations: 500ms, 30s, 5m, 1h, 1d (or ISO-8601, PT5M).
       """;
@@ -110,10 +113,15 @@ public record JobOptions(
   public static JobOptions parse(String[] args, Map<String, String> env) {
     Map<String, String> given = new HashMap<>();
     boolean local = false;
+    boolean bounded = false;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       if (arg.equals("--local")) {
         local = true;
+        continue;
+      }
+      if (arg.equals("--bounded")) {
+        bounded = true;
         continue;
       }
       if (!arg.startsWith("--")) {
@@ -199,6 +207,7 @@ public record JobOptions(
         LakeSinks.toUri(checkpointDir),
         restoreFrom,
         local,
+        bounded,
         v.integer("rest-port").orElse(8081),
         v.integer("parallelism").map(OptionalInt::of).orElse(OptionalInt.empty()),
         v.integer("restart-attempts").orElse(20));

@@ -1,7 +1,6 @@
 package dev.platform.flink.turnstile;
 
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -9,11 +8,11 @@ import org.apache.flink.util.Collector;
  * Counts the messages that came later than the allowed lateness on their way to the late folder.
  */
 public final class LateEventCounter extends ProcessFunction<TurnstileEvent, TurnstileEvent> {
-  private transient Counter lateEvents;
+  private transient JobCounter lateEvents;
 
   @Override
   public void open(OpenContext openContext) {
-    lateEvents = getRuntimeContext().getMetricGroup().counter(JobMetrics.LATE_EVENTS);
+    lateEvents = JobCounter.register(getRuntimeContext(), JobMetrics.LATE_EVENTS);
   }
 
   @Override

@@ -2,8 +2,8 @@ package dev.platform.flink.turnstile;
 
 import dev.platform.core.turnstile.ParseResult;
 import dev.platform.core.turnstile.TurnstileMessage;
+import org.apache.flink.api.common.accumulators.LongMinimum;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -12,17 +12,23 @@ import org.apache.flink.util.OutputTag;
 public final class MessageParser extends ProcessFunction<String, TurnstileEvent> {
   public static final OutputTag<DeadLetter> DEAD_LETTERS = new OutputTag<>("dead-letters") {};
 
-  private transient Counter messagesIn;
-  private transient Counter deadLetters;
+  private transient JobCounter messagesIn;
+  private transient JobCounter deadLetters;
+  private transient LongMinimum firstMessageAt;
 
   @Override
   public void open(OpenContext openContext) {
-    messagesIn = getRuntimeContext().getMetricGroup().counter(JobMetrics.MESSAGES_IN);
-    deadLetters = getRuntimeContext().getMetricGroup().counter(JobMetrics.DEAD_LETTERS);
+    messagesIn = JobCounter.register(getRuntimeContext(), JobMetrics.MESSAGES_IN);
+    deadLetters = JobCounter.register(getRuntimeContext(), JobMetrics.DEAD_LETTERS);
+    firstMessageAt = new LongMinimum();
+    getRuntimeContext().addAccumulator(JobMetrics.FIRST_MESSAGE_AT, firstMessageAt);
   }
 
   @Override
   public void processElement(String raw, Context ctx, Collector<TurnstileEvent> out) {
+    if (messagesIn.count() == 0) {
+      firstMessageAt.add(System.currentTimeMillis());
+    }
     messagesIn.inc();
     ParseResult<TurnstileMessage> parsed = TurnstileMessage.parse(raw);
     if (parsed.isOk()) {
@@ -34,10 +40,10 @@ public final class MessageParser extends ProcessFunction<String, TurnstileEvent>
   }
 
   long messagesIn() {
-    return messagesIn.getCount();
+    return messagesIn.count();
   }
 
   long deadLetters() {
-    return deadLetters.getCount();
+    return deadLetters.count();
   }
 }

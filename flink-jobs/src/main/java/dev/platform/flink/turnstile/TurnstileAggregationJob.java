@@ -4,6 +4,7 @@ import dev.platform.core.turnstile.StreamAggregate;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.serialization.SimpleStringSchema;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -18,6 +19,7 @@ import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.core.execution.JobClient;
@@ -153,16 +155,20 @@ public final class TurnstileAggregationJob {
   }
 
   static KafkaSource<String> kafkaSource(JobOptions options) {
-    return KafkaSource.<String>builder()
-        .setBootstrapServers(options.kafka().bootstrapServers())
-        .setProperties(options.kafka().properties())
-        .setTopics(options.topic())
-        .setGroupId(options.groupId())
-        .setClientIdPrefix(options.groupId())
-        .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
-        .setValueOnlyDeserializer(new SimpleStringSchema())
-        .setProperty("partition.discovery.interval.ms", "60000")
-        .build();
+    KafkaSourceBuilder<String> builder =
+        KafkaSource.<String>builder()
+            .setBootstrapServers(options.kafka().bootstrapServers())
+            .setProperties(options.kafka().properties())
+            .setTopics(options.topic())
+            .setGroupId(options.groupId())
+            .setClientIdPrefix(options.groupId())
+            .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+            .setValueOnlyDeserializer(new SimpleStringSchema())
+            .setProperty("partition.discovery.interval.ms", "60000");
+    if (options.bounded()) {
+      builder.setBounded(OffsetsInitializer.latest());
+    }
+    return builder.build();
   }
 
   static KafkaSink<DeadLetter> deadLetterSink(JobOptions options) {
@@ -266,7 +272,38 @@ public final class TurnstileAggregationJob {
       System.out.println(
           "flink.rest=http://localhost:" + env.getConfiguration().get(RestOptions.PORT));
       System.out.flush();
-      job.getJobExecutionResult().get();
+      JobExecutionResult result = job.getJobExecutionResult().get();
+      System.out.println(summary(result, System.currentTimeMillis()));
     }
+  }
+
+  /**
+   * {@code flink.summary messages-in=N dead-letters=N duplicates-dropped=N late-events=N
+   * aggregates-out=N seconds=S events-per-second=R}: seconds from the first message read to the end
+   * of the job, when the last files are committed.
+   */
+  static String summary(JobExecutionResult result, long endMillis) {
+    long in = total(result, JobMetrics.MESSAGES_IN);
+    Object first = result.getAccumulatorResult(JobMetrics.FIRST_MESSAGE_AT);
+    double seconds =
+        first instanceof Long start && start != Long.MAX_VALUE
+            ? Math.max(1, endMillis - start) / 1000.0
+            : 0;
+    return String.format(
+        java.util.Locale.ROOT,
+        "flink.summary messages-in=%d dead-letters=%d duplicates-dropped=%d late-events=%d"
+            + " aggregates-out=%d seconds=%.3f events-per-second=%.0f",
+        in,
+        total(result, JobMetrics.DEAD_LETTERS),
+        total(result, JobMetrics.DUPLICATES_DROPPED),
+        total(result, JobMetrics.LATE_EVENTS),
+        total(result, JobMetrics.AGGREGATES_OUT),
+        seconds,
+        seconds > 0 ? in / seconds : 0);
+  }
+
+  static long total(JobExecutionResult result, String name) {
+    Object value = result.getAccumulatorResult(name);
+    return value instanceof Long n ? n : 0;
   }
 }

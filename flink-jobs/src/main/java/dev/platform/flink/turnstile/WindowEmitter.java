@@ -4,7 +4,6 @@ import dev.platform.core.turnstile.StreamAggregate;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
 import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 import org.apache.flink.util.Collector;
@@ -20,12 +19,12 @@ import org.apache.flink.util.Collector;
 public final class WindowEmitter
     extends ProcessWindowFunction<TrafficCounts, StreamAggregate, WindowKey, TimeWindow> {
   private transient ValueStateDescriptor<TrafficCounts> emittedDescriptor;
-  private transient Counter aggregatesOut;
+  private transient JobCounter aggregatesOut;
 
   @Override
   public void open(OpenContext openContext) {
     emittedDescriptor = new ValueStateDescriptor<>("emitted", TrafficCounts.class);
-    aggregatesOut = getRuntimeContext().getMetricGroup().counter(JobMetrics.AGGREGATES_OUT);
+    aggregatesOut = JobCounter.register(getRuntimeContext(), JobMetrics.AGGREGATES_OUT);
   }
 
   @Override
@@ -64,6 +63,6 @@ public final class WindowEmitter
   }
 
   long aggregatesOut() {
-    return aggregatesOut.getCount();
+    return aggregatesOut.count();
   }
 }

@@ -163,6 +163,31 @@ class TurnstileAggregationPipelineTest {
     assertEquals(m.duplicates, counter(result, JobMetrics.DUPLICATES_DROPPED));
     assertEquals(m.late.size(), counter(result, JobMetrics.LATE_EVENTS));
     assertEquals(m.expectedWindows.size(), counter(result, JobMetrics.AGGREGATES_OUT));
+    // the same counts as accumulators, summed over subtasks, in the job's result
+    for (String name :
+        List.of(
+            JobMetrics.MESSAGES_IN,
+            JobMetrics.DEAD_LETTERS,
+            JobMetrics.DUPLICATES_DROPPED,
+            JobMetrics.LATE_EVENTS,
+            JobMetrics.AGGREGATES_OUT)) {
+      assertEquals(counter(result, name), TurnstileAggregationJob.total(result, name), name);
+    }
+    String summary = TurnstileAggregationJob.summary(result, System.currentTimeMillis());
+    assertTrue(
+        summary.startsWith(
+            "flink.summary messages-in="
+                + m.lines.size()
+                + " dead-letters="
+                + m.malformed.size()
+                + " duplicates-dropped="
+                + m.duplicates
+                + " late-events="
+                + m.late.size()
+                + " aggregates-out="
+                + m.expectedWindows.size()
+                + " seconds="),
+        summary);
   }
 
   @Test
