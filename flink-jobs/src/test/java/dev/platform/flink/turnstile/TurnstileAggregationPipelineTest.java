@@ -1,17 +1,11 @@
 package dev.platform.flink.turnstile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.platform.core.lake.LakeLayout;
-import dev.platform.core.turnstile.ParseResult;
-import dev.platform.core.turnstile.StreamAggregate;
-import dev.platform.core.turnstile.TurnstileMessage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.JobExecutionResult;
@@ -86,65 +80,14 @@ class TurnstileAggregationPipelineTest {
         .sum();
   }
 
-  /** Window rows of the stream folder, summed per key and window start; checks file naming. */
-  private static Map<String, long[]> windowSums(Path lake) {
-    Map<String, List<String>> files = LakeFiles.read(lake.resolve(LakeLayout.TURNSTILE_STREAM));
-    assertFalse(files.isEmpty(), "no stream files");
-    Map<String, long[]> sums = new HashMap<>();
-    files.forEach(
-        (name, lines) -> {
-          assertTrue(
-              name.matches("date=\\d{4}-\\d{2}-\\d{2}/part-[^/]+\\.csv\\.gz"),
-              "committed part file: " + name);
-          assertEquals(StreamAggregate.HEADER, lines.get(0), name);
-          for (String line : lines.subList(1, lines.size())) {
-            ParseResult<StreamAggregate> parsed = StreamAggregate.parse(line);
-            assertTrue(parsed.isOk(), parsed.problem());
-            StreamAggregate a = parsed.get();
-            assertEquals("date=" + a.windowStart().toLocalDate(), name.substring(0, 15));
-            assertEquals(Duration.ofMinutes(5), Duration.between(a.windowStart(), a.windowEnd()));
-            String key =
-                String.join(
-                    ",",
-                    a.ca(),
-                    a.unit(),
-                    a.scp(),
-                    a.station(),
-                    a.linename(),
-                    a.division(),
-                    a.date().toString(),
-                    a.desc(),
-                    TurnstileMessage.TIMESTAMP.format(a.windowStart()));
-            long[] s = sums.computeIfAbsent(key, k -> new long[3]);
-            s[0] += a.entries();
-            s[1] += a.exits();
-            s[2]++;
-          }
-        });
-    return sums;
-  }
-
-  private static List<String> lateLines(Path lake) {
-    Map<String, List<String>> files = LakeFiles.read(lake.resolve(LakeLayout.TURNSTILE_LATE));
-    files.keySet().forEach(name -> assertTrue(name.matches("date=[-0-9]{10}/part-.+\\.csv\\.gz")));
-    return files.values().stream().flatMap(List::stream).sorted().toList();
-  }
-
   @Test
   void knownMessagesGiveExactlyTheExpectedWindowsDeadLettersLateMessagesAndDuplicates()
       throws Exception {
     Run run = run(MessageSet.generate(3000, Duration.ofSeconds(2), 42), 1);
     MessageSet m = run.messages();
 
-    Map<String, long[]> actual = windowSums(run.lake());
-    assertEquals(m.expectedWindows.keySet(), actual.keySet());
-    m.expectedWindows.forEach(
-        (key, expected) -> {
-          long[] got = actual.get(key);
-          assertEquals(expected[0], got[0], "entries of " + key);
-          assertEquals(expected[1], got[1], "exits of " + key);
-          assertEquals(1, got[2], "rows of " + key);
-        });
+    Map<String, long[]> actual = StreamOutput.windowSums(run.lake());
+    StreamOutput.assertExpectedWindows(m, actual);
     assertTrue(
         actual.keySet().stream().anyMatch(k -> k.contains(",2024-01-07,")),
         "the stream crosses midnight");
@@ -155,7 +98,7 @@ class TurnstileAggregationPipelineTest {
         run.deadLetters().stream().map(DeadLetter::message).sorted().toList());
     assertTrue(run.deadLetters().stream().noneMatch(d -> d.reason().isBlank()));
 
-    assertEquals(m.late.stream().sorted().toList(), lateLines(run.lake()));
+    assertEquals(m.late.stream().sorted().toList(), StreamOutput.lateLines(run.lake()));
 
     JobExecutionResult result = run.result();
     assertEquals(m.lines.size(), counter(result, JobMetrics.MESSAGES_IN));
@@ -194,26 +137,7 @@ class TurnstileAggregationPipelineTest {
   void inParallelNoMessageIsLostOrCountedTwice() throws Exception {
     Run run = run(MessageSet.generate(2000, Duration.ofSeconds(3), 7), 2);
     MessageSet m = run.messages();
-    long entries = 0;
-    long exits = 0;
-    for (long[] s : windowSums(run.lake()).values()) {
-      entries += s[0];
-      exits += s[1];
-    }
-    for (String line : lateLines(run.lake())) {
-      TurnstileMessage late = TurnstileMessage.parse(line).get();
-      entries += late.entries();
-      exits += late.exits();
-    }
-    long sentEntries = m.validUniqueEntries;
-    long sentExits = m.validUniqueExits;
-    for (String line : m.late) {
-      sentEntries += TurnstileMessage.parse(line).get().entries();
-      sentExits += TurnstileMessage.parse(line).get().exits();
-    }
-    // every valid message, once: in exactly one window or in the late folder
-    assertEquals(sentEntries, entries);
-    assertEquals(sentExits, exits);
+    StreamOutput.assertEveryMessageOnce(m, run.lake());
     assertEquals(m.duplicates, counter(run.result(), JobMetrics.DUPLICATES_DROPPED));
     assertEquals(m.malformed.size(), run.deadLetters().size());
   }
