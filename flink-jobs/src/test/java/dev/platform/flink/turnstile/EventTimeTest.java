@@ -28,6 +28,10 @@ class EventTimeTest {
     String quoted = line.replace("2024-01-06 08:00:01", "\"2024-01-06 08:00:01\"");
     assertEquals(expected, MessageTimestamps.eventTimeOf(quoted));
     assertEquals(Long.MIN_VALUE, MessageTimestamps.eventTimeOf("a,b,c"));
+    assertEquals(Long.MIN_VALUE, MessageTimestamps.eventTimeOf("a,b,2024-02-30 08:00:00"));
+    assertEquals(Long.MIN_VALUE, MessageTimestamps.eventTimeOf("a,b,2024-01-06 24:00:00"));
+    assertEquals(Long.MIN_VALUE, MessageTimestamps.eventTimeOf("a,b,2024-01-06T08:00:00"));
+    assertEquals(Long.MIN_VALUE, MessageTimestamps.eventTimeOf("a,b,2024-01-0x 08:00:00"));
     assertEquals(Long.MIN_VALUE, MessageTimestamps.eventTimeOf(""));
   }
 
