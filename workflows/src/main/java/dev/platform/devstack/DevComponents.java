@@ -100,6 +100,8 @@ public final class DevComponents {
       int afterTemporal = components.get(0).name().equals(TEMPORAL) ? 1 : 0;
       components.add(afterTemporal, KafkaComponent.lastStarted(platformHome));
     }
+    // started by the TurnstileStream workflow's activity, stopped first
+    components.add(FlinkJobComponent.managed(platformHome));
     return List.copyOf(components);
   }
 
