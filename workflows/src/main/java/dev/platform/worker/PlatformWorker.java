@@ -1,12 +1,18 @@
 package dev.platform.worker;
 
 import dev.platform.core.config.PlatformEnvironment;
+import dev.platform.core.ingest.TurnstileWeekSource;
+import dev.platform.core.lake.Lake;
+import dev.platform.core.lake.Lakes;
 import dev.platform.heart.ApiNotifier;
 import dev.platform.heart.HeartLake;
 import dev.platform.heart.HeartModelActivitiesImpl;
 import dev.platform.heart.HeartModelTrainingWorkflowImpl;
 import dev.platform.heart.ScheduledHeartTrainingWorkflowImpl;
 import dev.platform.temporal.TaskQueues;
+import dev.platform.turnstile.ingest.ScheduledTurnstileIngestionWorkflowImpl;
+import dev.platform.turnstile.ingest.TurnstileBatchIngestionWorkflowImpl;
+import dev.platform.turnstile.ingest.TurnstileIngestionActivitiesImpl;
 import dev.platform.turnstile.stream.StreamJobSettings;
 import dev.platform.turnstile.stream.TurnstileStreamActivitiesImpl;
 import dev.platform.turnstile.stream.TurnstileStreamWorkflowImpl;
@@ -23,10 +29,14 @@ public final class PlatformWorker {
   public static WorkerFactory create(WorkflowClient client, Path home) {
     WorkerFactory factory = WorkerFactory.newInstance(client);
     register(factory.newWorker(TaskQueues.HEART_TRAINING), home, ApiNotifier.fromEnvironment());
-    registerStream(
-        factory.newWorker(TaskQueues.TURNSTILE),
-        home,
-        StreamJobSettings.from(PlatformEnvironment.current()));
+    PlatformEnvironment environment = PlatformEnvironment.current();
+    Worker turnstile = factory.newWorker(TaskQueues.TURNSTILE);
+    registerTurnstileIngestion(
+        turnstile,
+        Lakes.open(environment.lakeUri()),
+        TurnstileWeekSource.fromEnvironment(environment),
+        home.resolve("work"));
+    registerStream(turnstile, home, StreamJobSettings.from(environment));
     return factory;
   }
 
@@ -42,5 +52,19 @@ public final class PlatformWorker {
         HeartModelTrainingWorkflowImpl.class, ScheduledHeartTrainingWorkflowImpl.class);
     worker.registerActivitiesImplementations(
         new HeartModelActivitiesImpl(new HeartLake(home), notifier));
+  }
+
+  /**
+   * Turnstile batch ingestion on the turnstile queue, also used by tests with their own worker.
+   *
+   * @param defaultSource where weeks come from when a run names no source
+   * @param workFolder temporary files while a week is read
+   */
+  public static void registerTurnstileIngestion(
+      Worker worker, Lake lake, TurnstileWeekSource defaultSource, Path workFolder) {
+    worker.registerWorkflowImplementationTypes(
+        TurnstileBatchIngestionWorkflowImpl.class, ScheduledTurnstileIngestionWorkflowImpl.class);
+    worker.registerActivitiesImplementations(
+        new TurnstileIngestionActivitiesImpl(lake, defaultSource, workFolder));
   }
 }

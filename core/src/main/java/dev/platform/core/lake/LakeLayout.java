@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatter;
  * turnstile/late/date=YYYY-MM-DD/part-*.csv.gz      messages later than the allowed lateness
  * turnstile/quarantine/batch/turnstile_YYMMDD.*     a weekly file that could not be used + .reason.txt
  * turnstile/quarantine/stream/...                   a stream file the warehouse could not load
+ * turnstile/quarantine/reference/remote_booth_station.csv   a station table that is not one + .reason.txt
  * turnstile/reference/remote_booth_station.csv      remote/booth -> station reference table
  * heart/raw/&lt;sha256&gt;/&lt;file name&gt;              ingested heart sources, one folder per content
  * heart/models/&lt;version&gt;/...                     promoted model bundles
@@ -25,6 +26,8 @@ public final class LakeLayout {
   public static final String TURNSTILE_LATE = "turnstile/late/";
   public static final String TURNSTILE_QUARANTINE = "turnstile/quarantine/";
   public static final String TURNSTILE_REFERENCE = "turnstile/reference/remote_booth_station.csv";
+  public static final String TURNSTILE_REFERENCE_QUARANTINE =
+      TURNSTILE_QUARANTINE + "reference/remote_booth_station.csv";
   public static final String HEART_RAW = "heart/raw/";
   public static final String HEART_MODELS = "heart/models/";
   public static final String HEART_CURRENT = HEART_MODELS + "CURRENT";
