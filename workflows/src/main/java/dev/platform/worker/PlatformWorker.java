@@ -9,10 +9,13 @@ import dev.platform.heart.HeartLake;
 import dev.platform.heart.HeartModelActivitiesImpl;
 import dev.platform.heart.HeartModelTrainingWorkflowImpl;
 import dev.platform.heart.ScheduledHeartTrainingWorkflowImpl;
+import dev.platform.kafka.config.KafkaSettings;
 import dev.platform.temporal.TaskQueues;
 import dev.platform.turnstile.ingest.ScheduledTurnstileIngestionWorkflowImpl;
 import dev.platform.turnstile.ingest.TurnstileBatchIngestionWorkflowImpl;
 import dev.platform.turnstile.ingest.TurnstileIngestionActivitiesImpl;
+import dev.platform.turnstile.replay.StreamReplayActivitiesImpl;
+import dev.platform.turnstile.replay.StreamReplayWorkflowImpl;
 import dev.platform.turnstile.stream.StreamJobSettings;
 import dev.platform.turnstile.stream.TurnstileStreamActivitiesImpl;
 import dev.platform.turnstile.stream.TurnstileStreamWorkflowImpl;
@@ -31,13 +34,18 @@ public final class PlatformWorker {
     register(factory.newWorker(TaskQueues.HEART_TRAINING), home, ApiNotifier.fromEnvironment());
     PlatformEnvironment environment = PlatformEnvironment.current();
     Worker turnstile = factory.newWorker(TaskQueues.TURNSTILE);
+    Lake lake = Lakes.open(environment.lakeUri());
     registerTurnstileIngestion(
-        turnstile,
-        Lakes.open(environment.lakeUri()),
-        TurnstileWeekSource.fromEnvironment(environment),
-        home.resolve("work"));
+        turnstile, lake, TurnstileWeekSource.fromEnvironment(environment), home.resolve("work"));
     registerStream(turnstile, home, StreamJobSettings.from(environment));
+    registerReplay(turnstile, lake, KafkaSettings.from(environment.env()), home.resolve("work"));
     return factory;
+  }
+
+  /** Replays of real weeks into Kafka (turnstile queue). */
+  public static void registerReplay(Worker worker, Lake lake, KafkaSettings kafka, Path work) {
+    worker.registerWorkflowImplementationTypes(StreamReplayWorkflowImpl.class);
+    worker.registerActivitiesImplementations(new StreamReplayActivitiesImpl(lake, kafka, work));
   }
 
   /** The stream job's workflow and activities (turnstile queue). */
