@@ -23,7 +23,7 @@ with source as (
 
 renamed as (
     select
-        md5(concat_ws('|', CA, UNIT, SCP, strftime(DATE, '%Y-%m-%d'), strftime(TIME, '%H:%M:%S')))
+        md5(concat_ws('|', CA, UNIT, SCP, strftime(DATE + TIME, '%Y-%m-%d|%H:%M:%S')))
                                as log_id,
         'batch'                as source,
         CA                     as ca,
@@ -34,7 +34,7 @@ renamed as (
         DIVISION               as division,
         DATE + TIME            as reading_at,
         cast(null as timestamp) as interval_end,
-        DESC                   as description,
+        "DESC"                 as description,
         ENTRIES                as entries,
         EXITS                  as exits
     from source

@@ -38,7 +38,7 @@ renamed as (
         DIVISION     as division,
         WINDOW_START as reading_at,
         WINDOW_END   as interval_end,
-        DESC         as description,
+        "DESC"       as description,
         ENTRIES      as entries,
         EXITS        as exits
     from source

@@ -267,6 +267,9 @@ public final class Warehouse {
       statement.execute(
           staging.section("load", Map.of("file", SqlScript.literal(local.toString()))));
     } catch (SQLException e) {
+      if (isOwnMistake(e)) {
+        throw e; // a mistake in the SQL, not in the file: never quarantine good files for it
+      }
       return "cannot be parsed: " + WarehouseDatabase.firstLine(e.getMessage());
     }
     long incomplete =
@@ -278,6 +281,13 @@ public final class Warehouse {
       return incomplete + " rows lack CA, UNIT, SCP, STATION, the time, ENTRIES or EXITS";
     }
     return null;
+  }
+
+  private static boolean isOwnMistake(SQLException e) {
+    String message = String.valueOf(e.getMessage());
+    return message.startsWith("Parser Error")
+        || message.startsWith("Binder Error")
+        || message.startsWith("Catalog Error");
   }
 
   /** Why the file's header is not the expected one, or null when it is. */
