@@ -2,6 +2,7 @@ package dev.platform.schedules;
 
 import dev.platform.heart.ScheduledHeartTrainingWorkflow;
 import dev.platform.temporal.TaskQueues;
+import dev.platform.turnstile.warehouse.WarehouseLoadWorkflow;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,6 +11,9 @@ import java.util.List;
 public final class PlatformSchedules {
   /** Mondays 03:00 UTC. */
   public static final String WEEKLY_RETRAINING_CRON = "0 3 * * 1";
+
+  /** Every 15 minutes: new stream files (and batch weeks) into the warehouse. */
+  public static final String WAREHOUSE_LOAD_CRON = "*/15 * * * *";
 
   private PlatformSchedules() {}
 
@@ -21,7 +25,16 @@ public final class PlatformSchedules {
             WEEKLY_RETRAINING_CRON,
             ScheduledHeartTrainingWorkflow.TYPE,
             TaskQueues.HEART_TRAINING,
-            List.of(heartSource)));
+            List.of(heartSource)),
+        // Scheduled runs get the schedule's own workflow ids; two loads at once still cannot
+        // interleave: the second waits for the DuckDB file, then finds nothing left to load.
+        new ScheduleSpec(
+            "warehouse-load-every-15-minutes",
+            "load new lake files (stream and batch) into the warehouse",
+            WAREHOUSE_LOAD_CRON,
+            WarehouseLoadWorkflow.TYPE,
+            TaskQueues.TURNSTILE,
+            List.of()));
   }
 
   /** The CDC file's public copy (a ZIP archive; needs internet). */
