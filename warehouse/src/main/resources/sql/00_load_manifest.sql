@@ -8,7 +8,7 @@
 create table if not exists load_manifest (
     lake_key      varchar   not null,
     sha256        varchar   not null,
-    source        varchar   not null,  -- batch | stream
+    source        varchar   not null,  -- batch | stream | reference
     rows_read     bigint    not null,
     rows_inserted bigint    not null,
     status        varchar   not null,  -- loaded | quarantined

@@ -1,8 +1,9 @@
 -- stg_turnstile (from a batch file): the readings of one weekly lake file, keyed and deduplicated.
 -- grain: one row per turnstile reading. key: log_id = md5(CA|UNIT|SCP|DATE|TIME).
 -- Input: a canonical lake file (TurnstileCsv.HEADER, DATE yyyy-MM-dd, cumulative counters).
--- The public files repeat some keys (REGULAR and RECOVR AUD at the same time): one row is kept,
--- REGULAR first, then the higher counters. A temporary table, rebuilt for every file.
+-- The public files repeat some keys (REGULAR and RECOVR AUD at the same time): `deduplicate`
+-- keeps one row, REGULAR first, then the higher counters (ranking only the repeated keys, a few
+-- dozen a week, is far cheaper than ranking every row). A temporary table, rebuilt for every file.
 
 -- name: load
 create or replace temp table stg_turnstile as
@@ -41,12 +42,28 @@ renamed as (
 ),
 
 final as (
-    select *
-    from renamed
-    qualify row_number() over (
-        partition by log_id
-        order by (description = 'REGULAR') desc, entries desc, exits desc
-    ) = 1
+    select * from renamed
 )
 
 select * from final;
+
+-- name: deduplicate
+delete from stg_turnstile
+where rowid in (
+    with repeated as (
+        select log_id from stg_turnstile group by log_id having count(*) > 1
+    ),
+
+    ranked as (
+        select
+            stg_turnstile.rowid as row_id,
+            row_number() over (
+                partition by log_id
+                order by (description = 'REGULAR') desc, entries desc, exits desc
+            ) as position
+        from stg_turnstile
+        semi join repeated using (log_id)
+    )
+
+    select row_id from ranked where position > 1
+);

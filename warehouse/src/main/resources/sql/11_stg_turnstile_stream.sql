@@ -64,3 +64,7 @@ final as (
 )
 
 select * from final;
+
+-- name: deduplicate
+-- nothing to do: windows are summed per key above
+select 1;

@@ -55,7 +55,15 @@ keyed as (
         '{{lake_key}}'                                      as lake_key,
         now()::timestamp                                    as loaded_at
     from staged
+),
+
+-- a reading's time is part of its key, so only facts within the file's time span can match
+existing as (
+    select log_id
+    from fact_turnstile
+    where reading_at between (select min(reading_at) from staged)
+                         and (select max(reading_at) from staged)
 )
 
 select keyed.* from keyed
-anti join fact_turnstile using (log_id);
+anti join existing using (log_id);

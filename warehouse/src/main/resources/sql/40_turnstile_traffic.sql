@@ -6,6 +6,10 @@
 -- A negative difference (counter reset, counter running backwards) or one above
 -- {{MAX_INTERVAL_DELTA}} (TrafficRules.MAX_INTERVAL_DELTA, an absurd jump) is unknown traffic: NULL,
 -- never summed, and named in entries_unknown_reason / exits_unknown_reason so it can be counted.
+--
+-- traffic_intervals holds the view's rows, rebuilt after each load that changed something (a
+-- dbt table model over the view): the report views, checks and dashboard read it instead of
+-- recomputing the window over every reading each time.
 
 -- name: create
 create or replace view turnstile_traffic as
@@ -82,3 +86,10 @@ final as (
 )
 
 select * from final;
+
+create table if not exists traffic_intervals as select * from turnstile_traffic limit 0;
+
+-- name: refresh
+create or replace table traffic_intervals as
+select * from turnstile_traffic
+order by interval_start;

@@ -1,4 +1,5 @@
 -- rpt_station_daily_traffic: traffic per station and day.
+-- Reads traffic_intervals (turnstile_traffic as of the last load).
 -- grain: one row per (station, day, source). key: (station_id, date_day, source).
 -- An interval counts on the day it starts. unknown_intervals: intervals whose entries or exits
 -- are unknown (reset, backwards counter, jump); they add nothing to the sums.
@@ -7,7 +8,7 @@
 create or replace view rpt_station_daily_traffic as
 with traffic as (
     select station_id, cast(interval_start as date) as date_day, source, entries, exits
-    from turnstile_traffic
+    from traffic_intervals
 ),
 
 stations as (

@@ -1,4 +1,5 @@
 -- rpt_station_hourly_profile: when a station is busy, by hour of day.
+-- Reads traffic_intervals (turnstile_traffic as of the last load).
 -- grain: one row per (station, hour of day, source). key: (station_id, hour, source).
 -- An interval counts in the hour it starts (batch readings are about 4 hours apart, so batch
 -- traffic falls on the reading hours); days = distinct days with traffic in that hour.
@@ -13,7 +14,7 @@ with traffic as (
         source,
         entries,
         exits
-    from turnstile_traffic
+    from traffic_intervals
 ),
 
 stations as (

@@ -44,7 +44,7 @@ anti join dim_date using (date_id);
 
 -- name: check traffic_non_negative
 select count(*) as failures, string_agg(log_id, ', ') as detail
-from turnstile_traffic
+from traffic_intervals
 where entries < 0 or exits < 0;
 
 -- name: record

@@ -54,7 +54,7 @@ public final class Dashboard {
                   coalesce(sum(entries) filter (where source = 'stream'), 0),
                   coalesce(sum(exits) filter (where source = 'stream'), 0),
                   count(*) filter (where entries is null or exits is null)
-              from turnstile_traffic""")) {
+              from traffic_intervals""")) {
         row.next();
         totals =
             new Totals(

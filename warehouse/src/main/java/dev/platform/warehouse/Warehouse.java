@@ -26,6 +26,7 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.zip.GZIPInputStream;
@@ -40,6 +41,7 @@ import org.slf4j.LoggerFactory;
 public final class Warehouse {
   private static final Logger LOG = LoggerFactory.getLogger(Warehouse.class);
   private static final int DETAIL_LENGTH = 240;
+  private static final String REFERENCE = "reference";
 
   private final WarehouseDatabase database;
   private final Lake lake;
@@ -86,15 +88,20 @@ public final class Warehouse {
    * has no reference table (the dimensions then come from the facts alone).
    */
   public long loadReference() throws IOException {
-    if (!lake.exists(LakeLayout.TURNSTILE_REFERENCE)) {
+    Optional<LakeObject> reference = lake.stat(LakeLayout.TURNSTILE_REFERENCE);
+    if (reference.isEmpty()) {
       LOG.warn(
           "no reference table at {}; stations come from the facts alone",
           LakeLayout.TURNSTILE_REFERENCE);
       return 0;
     }
+    LakeFile file = new LakeFile(reference.get().key(), reference.get().sha256(), REFERENCE);
     Path local = Files.createTempFile("warehouse-reference-", ".csv");
     try (Connection connection = database.openForWrite();
         Statement statement = connection.createStatement()) {
+      if (isLoaded(connection, file.key(), file.sha256())) {
+        return 0;
+      }
       lake.download(LakeLayout.TURNSTILE_REFERENCE, local);
       connection.setAutoCommit(false);
       try {
@@ -106,6 +113,7 @@ public final class Warehouse {
         statement.execute(SqlModels.DIM_BOOTH.section("load_reference"));
         statement.execute(SqlModels.DIM_BOOTH.section("flag_reference"));
         long booths = count(statement, "select count(*) from stg_booth_reference");
+        record(connection, file, sha256(local), booths, booths, "loaded", null);
         connection.commit();
         return booths;
       } catch (SQLException e) {
@@ -121,6 +129,53 @@ public final class Warehouse {
       throw new IllegalStateException(e.getMessage(), e);
     } finally {
       Files.deleteIfExists(local);
+    }
+  }
+
+  /**
+   * Rebuilds {@code traffic_intervals} from the {@code turnstile_traffic} view; returns the
+   * intervals whose traffic is unknown.
+   */
+  public long refreshTraffic() {
+    try (Connection connection = database.openForWrite();
+        Statement statement = connection.createStatement()) {
+      statement.execute(SqlModels.TRAFFIC.section("refresh", SqlModels.CONSTANTS));
+      return count(
+          statement,
+          "select count(*) from traffic_intervals where entries is null or exits is null");
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot rebuild the traffic table: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * True when nothing was loaded since the last check run, that run passed, and the dashboard is in
+   * the lake: a load that found nothing new has nothing to check or publish.
+   */
+  public boolean upToDate() throws IOException {
+    if (!lake.exists(LakeLayout.TURNSTILE_DASHBOARD + Dashboard.JSON)) {
+      return false;
+    }
+    try (Connection connection = database.openForWrite();
+        Statement statement = connection.createStatement();
+        ResultSet row =
+            statement.executeQuery(
+                """
+                with last_run as (
+                    select run_id, max(checked_at) as checked_at, bool_and(passed) as passed
+                    from check_results
+                    group by run_id
+                    order by checked_at desc
+                    limit 1
+                )
+                select count(*) from last_run
+                where passed
+                  and checked_at >= (select coalesce(max(loaded_at), timestamp '1970-01-01')
+                                     from load_manifest)""")) {
+      row.next();
+      return row.getLong(1) == 1;
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the last checks: " + e.getMessage(), e);
     }
   }
 
@@ -266,6 +321,7 @@ public final class Warehouse {
     try {
       statement.execute(
           staging.section("load", Map.of("file", SqlScript.literal(local.toString()))));
+      statement.execute(staging.section("deduplicate"));
     } catch (SQLException e) {
       if (isOwnMistake(e)) {
         throw e; // a mistake in the SQL, not in the file: never quarantine good files for it

@@ -87,6 +87,7 @@ class WarehouseFixtureTest {
         lines);
     assertTrue(20_000 > TrafficRules.MAX_INTERVAL_DELTA, "the fixture's jump is a jump");
 
+    assertEquals(3, warehouse.refreshTraffic(), "a reset, a backwards counter and a jump");
     QueryResult daily =
         warehouse.query(
             "select date_day, entries, exits, unknown_intervals from rpt_station_daily_traffic"
@@ -231,6 +232,7 @@ class WarehouseFixtureTest {
     for (LakeFile file : warehouse.unloadedFiles()) {
       warehouse.load(file);
     }
+    warehouse.refreshTraffic();
     warehouse.check();
     DashboardSnapshot written =
         Dashboard.publish(lake, Dashboard.read(warehouse.database(), Optional.empty()));

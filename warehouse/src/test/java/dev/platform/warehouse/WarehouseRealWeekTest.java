@@ -47,6 +47,7 @@ class WarehouseRealWeekTest {
         String.valueOf(distinctKeys),
         warehouse.query("select count(*) as n from fact_turnstile").first("n"));
 
+    long unknownIntervals = warehouse.refreshTraffic();
     List<CheckResult> checks = warehouse.check();
     assertTrue(checks.stream().allMatch(CheckResult::passed), checks.toString());
     assertEquals(6, checks.size());
@@ -63,6 +64,7 @@ class WarehouseRealWeekTest {
         Double.parseDouble(unknown.first("unknown"))
             / Double.parseDouble(unknown.first("intervals"));
     assertTrue(share > 0 && share < 0.05, "unknown share " + share);
+    assertTrue(unknownIntervals >= Long.parseLong(unknown.first("unknown")));
     QueryResult busiest =
         warehouse.query(
             "select station_name from rpt_busiest_stations_weekly where rank = 1 order by week_start");

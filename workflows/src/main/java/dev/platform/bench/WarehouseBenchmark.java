@@ -239,6 +239,16 @@ public final class WarehouseBenchmark {
     }
 
     @Override
+    public boolean upToDate() {
+      return time("IsUpToDate", delegate::upToDate);
+    }
+
+    @Override
+    public long refreshTraffic() {
+      return time("RefreshTraffic", delegate::refreshTraffic);
+    }
+
+    @Override
     public List<CheckResult> runChecks() {
       return time("RunChecks", delegate::runChecks);
     }

@@ -52,6 +52,7 @@ class WarehouseCommandTest {
     assertEquals(0, again.exitCode(), again.errors());
     assertTrue(again.output().contains("0 lake files to load"), again.output());
     assertTrue(again.output().contains("0 files loaded, 0 rows inserted"), again.output());
+    assertTrue(again.output().contains("nothing new: the last checks passed"), again.output());
   }
 
   @Test

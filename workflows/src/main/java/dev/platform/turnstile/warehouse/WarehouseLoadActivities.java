@@ -10,7 +10,10 @@ import java.util.List;
 /** The warehouse load's steps. Thin: each calls the {@code warehouse} module. */
 @ActivityInterface
 public interface WarehouseLoadActivities {
-  /** Loads the remote/booth reference table into the dimensions; returns its booths. */
+  /**
+   * Loads the remote/booth reference table into the dimensions when the lake's copy is new; returns
+   * its booths, 0 when there was nothing new.
+   */
   @ActivityMethod(name = "LoadReference")
   long loadReference();
 
@@ -21,6 +24,14 @@ public interface WarehouseLoadActivities {
   /** One file, in one transaction; or quarantined with its reason. */
   @ActivityMethod(name = "LoadLakeFile")
   FileLoad loadFile(LakeFile file);
+
+  /** True when nothing changed since the last passed checks and the dashboard exists. */
+  @ActivityMethod(name = "IsUpToDate")
+  boolean upToDate();
+
+  /** Rebuilds the traffic table from the traffic view; returns the unknown intervals. */
+  @ActivityMethod(name = "RefreshTraffic")
+  long refreshTraffic();
 
   /** The data-quality checks, stored; fails with the failed checks' names. */
   @ActivityMethod(name = "RunChecks")

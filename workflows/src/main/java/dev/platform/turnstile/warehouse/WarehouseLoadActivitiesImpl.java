@@ -48,6 +48,20 @@ public class WarehouseLoadActivitiesImpl implements WarehouseLoadActivities {
   }
 
   @Override
+  public boolean upToDate() {
+    try {
+      return warehouse.upToDate();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public long refreshTraffic() {
+    return warehouse.refreshTraffic();
+  }
+
+  @Override
   public List<CheckResult> runChecks() {
     List<CheckResult> results = warehouse.check();
     DataQualityException.requirePassed(results);

@@ -27,7 +27,7 @@ public final class WarehouseLoadSteps {
     long booths = activities.loadReference();
     step.accept(
         booths == 0
-            ? "no reference table in the lake: stations come from the facts alone"
+            ? "reference table: nothing new"
             : String.format(Locale.ROOT, "reference table: %,d booths", booths));
     List<LakeFile> files = activities.listUnloadedFiles();
     step.accept(files.size() + " lake files to load");
@@ -44,6 +44,14 @@ public final class WarehouseLoadSteps {
         quarantined++;
       }
     }
+    if (loaded == 0 && quarantined == 0 && booths == 0 && activities.upToDate()) {
+      step.accept("nothing new: the last checks passed and the dashboard is current");
+      return new WarehouseLoadResult(0, 0, 0, List.copyOf(summary));
+    }
+    long unknown = activities.refreshTraffic();
+    step.accept(
+        String.format(
+            Locale.ROOT, "traffic rebuilt: %,d intervals of unknown traffic set aside", unknown));
     List<CheckResult> checks = activities.runChecks();
     step.accept(checks.size() + " data-quality checks passed");
     step.accept("dashboard: " + activities.refreshDashboard());
