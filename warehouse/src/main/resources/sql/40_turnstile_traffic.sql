@@ -91,5 +91,4 @@ create table if not exists traffic_intervals as select * from turnstile_traffic 
 
 -- name: refresh
 create or replace table traffic_intervals as
-select * from turnstile_traffic
-order by interval_start;
+select * from turnstile_traffic;

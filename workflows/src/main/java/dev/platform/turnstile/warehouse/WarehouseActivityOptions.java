@@ -14,6 +14,9 @@ import java.util.Map;
 final class WarehouseActivityOptions {
   static final String[] NON_RETRYABLE = {DataQualityException.class.getName()};
 
+  /** A file load that stops heart-beating is presumed dead (worker gone) after this. */
+  static final Duration LOAD_HEARTBEAT_TIMEOUT = Duration.ofSeconds(20);
+
   private WarehouseActivityOptions() {}
 
   static RetryOptions retry(int maximumAttempts) {
@@ -40,6 +43,7 @@ final class WarehouseActivityOptions {
         "LoadLakeFile",
         ActivityOptions.newBuilder()
             .setStartToCloseTimeout(Duration.ofMinutes(30))
+            .setHeartbeatTimeout(LOAD_HEARTBEAT_TIMEOUT)
             .setRetryOptions(retry(5))
             .build());
   }

@@ -1,12 +1,15 @@
 package dev.platform.turnstile.warehouse;
 
 import dev.platform.core.lake.LakeLayout;
+import dev.platform.temporal.Heartbeats;
 import dev.platform.warehouse.CheckResult;
 import dev.platform.warehouse.Dashboard;
 import dev.platform.warehouse.DataQualityException;
 import dev.platform.warehouse.FileLoad;
 import dev.platform.warehouse.LakeFile;
 import dev.platform.warehouse.Warehouse;
+import io.temporal.activity.Activity;
+import io.temporal.activity.ActivityExecutionContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -38,12 +41,31 @@ public class WarehouseLoadActivitiesImpl implements WarehouseLoadActivities {
     }
   }
 
+  /** Heart-beats while the file loads, so a dead worker's load is retried within seconds. */
   @Override
   public FileLoad loadFile(LakeFile file) {
+    Optional<ActivityExecutionContext> context = activityContext();
     try {
-      return warehouse.load(file);
+      if (context.isEmpty()) {
+        return warehouse.load(file); // --direct: no Temporal around
+      }
+      Heartbeats heartbeats = new Heartbeats();
+      heartbeats.stage("loading " + file.key());
+      return heartbeats.whileRunning(context.get(), () -> warehouse.load(file));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Optional<ActivityExecutionContext> activityContext() {
+    try {
+      return Optional.of(Activity.getExecutionContext());
+    } catch (RuntimeException notInAnActivity) {
+      return Optional.empty();
     }
   }
 
