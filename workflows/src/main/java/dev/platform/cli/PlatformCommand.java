@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       RunsCommand.class,
       HistoryCommand.class,
       SchedulesCommand.class,
+      WarehouseCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class PlatformCommand {

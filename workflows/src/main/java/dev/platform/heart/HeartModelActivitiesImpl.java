@@ -26,6 +26,7 @@ import dev.platform.ml.report.ReportWriter;
 import dev.platform.ml.train.ModelFiles;
 import dev.platform.ml.train.ModelKind;
 import dev.platform.ml.train.TrainedModel;
+import dev.platform.temporal.Heartbeats;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
 import java.io.IOException;

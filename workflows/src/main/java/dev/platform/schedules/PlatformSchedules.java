@@ -5,6 +5,7 @@ import dev.platform.core.source.Mirror;
 import dev.platform.heart.ScheduledHeartTrainingWorkflow;
 import dev.platform.temporal.TaskQueues;
 import dev.platform.turnstile.ingest.ScheduledTurnstileIngestionWorkflow;
+import dev.platform.turnstile.warehouse.WarehouseLoadWorkflow;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -18,6 +19,9 @@ public final class PlatformSchedules {
    * that Saturday.
    */
   public static final String WEEKLY_TURNSTILE_CRON = "0 14 * * 6";
+
+  /** Every 15 minutes: new stream files (and batch weeks) into the warehouse. */
+  public static final String WAREHOUSE_LOAD_CRON = "*/15 * * * *";
 
   private PlatformSchedules() {}
 
@@ -37,7 +41,16 @@ public final class PlatformSchedules {
             WEEKLY_TURNSTILE_CRON,
             ScheduledTurnstileIngestionWorkflow.TYPE,
             TaskQueues.TURNSTILE,
-            List.of("")));
+            List.of("")),
+        // Scheduled runs get the schedule's own workflow ids; two loads at once still cannot
+        // interleave: the second waits for the DuckDB file, then finds nothing left to load.
+        new ScheduleSpec(
+            "warehouse-load-every-15-minutes",
+            "load new lake files (stream and batch) into the warehouse",
+            WAREHOUSE_LOAD_CRON,
+            WarehouseLoadWorkflow.TYPE,
+            TaskQueues.TURNSTILE,
+            List.of()));
   }
 
   /** The CDC file's public copy (a ZIP archive; needs internet). */

@@ -19,13 +19,21 @@ import dev.platform.turnstile.replay.StreamReplayWorkflowImpl;
 import dev.platform.turnstile.stream.StreamJobSettings;
 import dev.platform.turnstile.stream.TurnstileStreamActivitiesImpl;
 import dev.platform.turnstile.stream.TurnstileStreamWorkflowImpl;
+import dev.platform.turnstile.warehouse.WarehouseLoadActivitiesImpl;
+import dev.platform.turnstile.warehouse.WarehouseLoadWorkflowImpl;
+import dev.platform.warehouse.Warehouse;
+import dev.platform.warehouse.WarehouseDatabase;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Registers every workflow and activity of the platform on its task queue. */
 public final class PlatformWorker {
+  private static final Logger LOG = LoggerFactory.getLogger(PlatformWorker.class);
+
   private PlatformWorker() {}
 
   /** A factory ready to {@code start()}, serving all task queues from {@code home}. */
@@ -37,6 +45,7 @@ public final class PlatformWorker {
     Lake lake = Lakes.open(environment.lakeUri());
     registerTurnstileIngestion(
         turnstile, lake, TurnstileWeekSource.fromEnvironment(environment), home.resolve("work"));
+    registerWarehouseLoad(turnstile, lake, environment.warehouseFile());
     registerStream(turnstile, home, StreamJobSettings.from(environment));
     registerReplay(turnstile, lake, KafkaSettings.from(environment.env()), home.resolve("work"));
     return factory;
@@ -74,5 +83,16 @@ public final class PlatformWorker {
         TurnstileBatchIngestionWorkflowImpl.class, ScheduledTurnstileIngestionWorkflowImpl.class);
     worker.registerActivitiesImplementations(
         new TurnstileIngestionActivitiesImpl(lake, defaultSource, workFolder));
+  }
+
+  /** The warehouse load on this lake and DuckDB file (turnstile queue). */
+  public static void registerWarehouseLoad(Worker worker, Lake lake, Path warehouseFile) {
+    worker.registerWorkflowImplementationTypes(WarehouseLoadWorkflowImpl.class);
+    worker.registerActivitiesImplementations(
+        new WarehouseLoadActivitiesImpl(
+            new Warehouse(
+                new WarehouseDatabase(
+                    warehouseFile, WarehouseDatabase.DEFAULT_LOCK_TIMEOUT, LOG::warn),
+                lake)));
   }
 }

@@ -47,6 +47,18 @@ public final class LakeLayout {
     return TURNSTILE_QUARANTINE + "batch/turnstile_" + WEEK.format(saturday) + ".csv.gz";
   }
 
+  /**
+   * Where a turnstile file the warehouse could not load goes: {@code turnstile/batch/2024/x.csv.gz}
+   * to {@code turnstile/quarantine/batch/2024/x.csv.gz}, {@code turnstile/stream/...} to {@code
+   * turnstile/quarantine/stream/...}.
+   */
+  public static String turnstileQuarantine(String key) {
+    if (!key.startsWith("turnstile/") || key.startsWith(TURNSTILE_QUARANTINE)) {
+      throw new IllegalArgumentException("not a turnstile input file: " + key);
+    }
+    return TURNSTILE_QUARANTINE + key.substring("turnstile/".length());
+  }
+
   /** The reason file beside a quarantined object. */
   public static String reasonOf(String quarantinedKey) {
     return quarantinedKey + ".reason.txt";

@@ -1,4 +1,4 @@
-package dev.platform.heart;
+package dev.platform.temporal;
 
 import io.temporal.activity.ActivityExecutionContext;
 import java.util.concurrent.Callable;
@@ -13,17 +13,17 @@ import org.slf4j.LoggerFactory;
  * Heartbeats an activity's current stage every few seconds while blocking library code (a model
  * fit) runs, so the server notices a dead worker within the heartbeat timeout.
  */
-final class Heartbeats {
+public final class Heartbeats {
   private static final Logger LOG = LoggerFactory.getLogger(Heartbeats.class);
   private static final long INTERVAL_SECONDS = 5;
 
   private final AtomicReference<String> stage = new AtomicReference<>("starting");
 
-  void stage(String description) {
+  public void stage(String description) {
     stage.set(description);
   }
 
-  <T> T whileRunning(ActivityExecutionContext context, Callable<T> work) throws Exception {
+  public <T> T whileRunning(ActivityExecutionContext context, Callable<T> work) throws Exception {
     ScheduledExecutorService beater =
         Executors.newSingleThreadScheduledExecutor(
             runnable -> {
