@@ -8,18 +8,21 @@ import java.util.Map;
 public final class HeartTrainingTypes {
   private HeartTrainingTypes() {}
 
-  /** A source copied into the lake; {@code reused} when the same content was already there. */
-  public record IngestedData(String lakeFile, String sha256, long bytes, boolean reused) {}
+  /**
+   * A source stored in the lake under {@code lakeKey}; {@code reused} when the same content was
+   * already there.
+   */
+  public record IngestedData(String lakeKey, String sha256, long bytes, boolean reused) {}
 
   /** What the profile step found, in brief; the full profile is in the run folder. */
   public record ProfileSummary(long rows, long positives, String topRiskValue, String folder) {}
 
   /** One model to train on an ingested file, with outputs under the run folder. */
-  public record TrainRequest(String lakeFile, String runId, String model) {}
+  public record TrainRequest(String lakeKey, String runId, String model) {}
 
   /** Assemble the bundle from the trained candidates; {@code createdAtMillis} fixes its version. */
   public record BundleRequest(
-      String lakeFile, String runId, List<String> models, long createdAtMillis) {}
+      String lakeKey, String runId, List<String> models, long createdAtMillis) {}
 
   /** A bundle written into the run folder. */
   public record BuiltBundle(

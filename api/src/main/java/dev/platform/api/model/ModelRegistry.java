@@ -71,6 +71,7 @@ public class ModelRegistry {
     }
     ServingModel previous = current.getAndSet(loaded);
     lastError = null;
+    locator.keepOnly(loaded.location(), previous == null ? null : previous.location());
     log.info(
         "serving model {} ({}) from {}{}",
         loaded.versionId(),
