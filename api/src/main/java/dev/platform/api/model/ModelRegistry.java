@@ -2,6 +2,7 @@ package dev.platform.api.model;
 
 import dev.platform.api.errors.ModelLoadException;
 import dev.platform.api.errors.ModelUnavailableException;
+import dev.platform.api.metrics.ServingMetrics;
 import dev.platform.ml.bundle.ModelBundle;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.core.annotation.Nullable;
@@ -22,11 +23,13 @@ public class ModelRegistry {
   private static final Logger log = LoggerFactory.getLogger(ModelRegistry.class);
 
   private final ModelLocator locator;
+  private final ServingMetrics metrics;
   private final AtomicReference<ServingModel> current = new AtomicReference<>();
   private volatile @Nullable String lastError;
 
-  public ModelRegistry(ModelLocator locator) {
+  public ModelRegistry(ModelLocator locator, ServingMetrics metrics) {
     this.locator = locator;
+    this.metrics = metrics;
     try {
       reload();
     } catch (ModelLoadException e) {
@@ -71,6 +74,7 @@ public class ModelRegistry {
     }
     ServingModel previous = current.getAndSet(loaded);
     lastError = null;
+    metrics.serving(loaded.versionId(), loaded.modelName());
     locator.keepOnly(loaded.location(), previous == null ? null : previous.location());
     log.info(
         "serving model {} ({}) from {}{}",

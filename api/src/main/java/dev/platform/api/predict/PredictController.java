@@ -5,6 +5,7 @@ import dev.platform.api.errors.BadRequestException;
 import dev.platform.api.errors.ErrorResponse;
 import dev.platform.api.errors.ExplainUnsupportedException;
 import dev.platform.api.errors.PayloadTooLargeException;
+import dev.platform.api.metrics.ServingMetrics;
 import dev.platform.api.model.Explainer;
 import dev.platform.api.model.ModelRegistry;
 import dev.platform.api.model.ServingModel;
@@ -33,11 +34,14 @@ public class PredictController {
 
   private final ModelRegistry registry;
   private final RecordParser parser;
+  private final ServingMetrics metrics;
   private final long maxBodyBytes;
 
-  public PredictController(ModelRegistry registry, RecordParser parser, ApiConfig config) {
+  public PredictController(
+      ModelRegistry registry, RecordParser parser, ServingMetrics metrics, ApiConfig config) {
     this.registry = registry;
     this.parser = parser;
+    this.metrics = metrics;
     this.maxBodyBytes = config.maxBodyBytes();
   }
 
@@ -80,6 +84,7 @@ public class PredictController {
     Explainer explainer = explain ? explainerOf(model) : null;
     List<HeartRecord> records = parser.parse(body);
     List<RiskPrediction> predictions = model.predictor().predictAll(records);
+    metrics.scored(predictions);
     List<Explainer.Explanation> explanations =
         explainer == null ? null : explainer.explain(records);
     List<PredictionResponse> answers = new ArrayList<>(predictions.size());
