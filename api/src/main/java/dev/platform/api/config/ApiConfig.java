@@ -18,6 +18,8 @@ import java.util.Map;
  * @param maxBodyBytes largest accepted request body
  * @param maxRecords most records in one prediction request
  * @param maxErrors most validation problems listed in one answer
+ * @param eventLoopMaxBodyBytes largest plain prediction body scored on the event loop; larger ones,
+ *     and every request for explanations, are scored on the blocking pool
  */
 @ConfigurationProperties("api")
 public record ApiConfig(
@@ -28,7 +30,8 @@ public record ApiConfig(
     @Nullable String adminKey,
     @Bindable(defaultValue = "1048576") long maxBodyBytes,
     @Bindable(defaultValue = "10000") int maxRecords,
-    @Bindable(defaultValue = "1000") int maxErrors) {
+    @Bindable(defaultValue = "1000") int maxErrors,
+    @Bindable(defaultValue = "16384") long eventLoopMaxBodyBytes) {
 
   public boolean hasModelDir() {
     return modelDir != null && !modelDir.isBlank();

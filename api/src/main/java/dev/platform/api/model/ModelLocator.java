@@ -1,7 +1,7 @@
 package dev.platform.api.model;
 
 import dev.platform.api.config.ApiConfig;
-import dev.platform.api.errors.ModelLoadException;
+import dev.platform.api.errors.ApiException;
 import dev.platform.core.lake.Lake;
 import dev.platform.core.lake.LakeLayout;
 import jakarta.inject.Singleton;
@@ -42,7 +42,7 @@ public class ModelLocator {
     try {
       return cache.fetch(version);
     } catch (IOException e) {
-      throw new ModelLoadException(
+      throw ApiException.modelLoad(
           "cannot copy bundle " + version + " from the lake: " + e.getMessage(), e);
     }
   }
@@ -67,10 +67,11 @@ public class ModelLocator {
     String pointer = lake.uri(LakeLayout.HEART_CURRENT);
     try {
       if (!lake.exists(LakeLayout.HEART_CURRENT)) {
-        throw new ModelLoadException(
+        throw ApiException.modelLoad(
             "no model configured: api.model-dir (PLATFORM_MODEL_DIR) is empty and "
                 + pointer
-                + " does not exist");
+                + " does not exist",
+            null);
       }
       String version;
       try (InputStream in = lake.open(LakeLayout.HEART_CURRENT)) {
@@ -80,11 +81,11 @@ public class ModelLocator {
           || version.contains("/")
           || version.contains("\\")
           || version.startsWith(".")) {
-        throw new ModelLoadException("invalid version id '" + version + "' in " + pointer);
+        throw ApiException.modelLoad("invalid version id '" + version + "' in " + pointer, null);
       }
       return version;
     } catch (IOException e) {
-      throw new ModelLoadException("cannot read " + pointer + ": " + e.getMessage(), e);
+      throw ApiException.modelLoad("cannot read " + pointer + ": " + e.getMessage(), e);
     }
   }
 }

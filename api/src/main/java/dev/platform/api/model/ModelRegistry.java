@@ -1,7 +1,6 @@
 package dev.platform.api.model;
 
-import dev.platform.api.errors.ModelLoadException;
-import dev.platform.api.errors.ModelUnavailableException;
+import dev.platform.api.errors.ApiException;
 import dev.platform.api.metrics.ServingMetrics;
 import dev.platform.ml.bundle.ModelBundle;
 import io.micronaut.context.annotation.Context;
@@ -32,7 +31,7 @@ public class ModelRegistry {
     this.metrics = metrics;
     try {
       reload();
-    } catch (ModelLoadException e) {
+    } catch (ApiException e) {
       log.warn("starting without a model: {}", e.getMessage());
     }
   }
@@ -41,7 +40,7 @@ public class ModelRegistry {
   public ServingModel require() {
     ServingModel model = current.get();
     if (model == null) {
-      throw new ModelUnavailableException(
+      throw ApiException.modelUnavailable(
           "no model loaded" + (lastError == null ? "" : ": " + lastError));
     }
     return model;
@@ -65,12 +64,12 @@ public class ModelRegistry {
     try {
       location = locator.locate();
       loaded = ServingModel.of(location, ModelBundle.read(location));
-    } catch (ModelLoadException e) {
+    } catch (ApiException e) {
       lastError = e.getMessage();
       throw e;
     } catch (IOException | RuntimeException e) {
       lastError = "cannot load a model: " + e.getMessage();
-      throw new ModelLoadException(lastError, e);
+      throw ApiException.modelLoad(lastError, e);
     }
     ServingModel previous = current.getAndSet(loaded);
     lastError = null;

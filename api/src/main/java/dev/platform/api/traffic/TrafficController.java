@@ -1,6 +1,6 @@
 package dev.platform.api.traffic;
 
-import dev.platform.api.errors.ErrorResponse;
+import dev.platform.api.errors.ApiException;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -28,16 +28,14 @@ public class TrafficController {
   @Operation(summary = "The latest traffic dashboard snapshot written by a warehouse load")
   @ApiResponse(responseCode = "200", description = "the snapshot as the load wrote it")
   @ApiResponse(responseCode = "404", description = "no warehouse load wrote a snapshot yet")
-  public HttpResponse<?> dashboard() throws IOException {
+  public HttpResponse<byte[]> dashboard() throws IOException {
     Optional<byte[]> json = snapshot.json();
     if (json.isEmpty()) {
       String message =
           "no traffic dashboard yet: a warehouse load writes it (platform warehouse load); "
               + snapshot.location()
               + " does not exist";
-      return HttpResponse.status(HttpStatus.NOT_FOUND)
-          .contentType(MediaType.APPLICATION_JSON_TYPE)
-          .body(ErrorResponse.of(message));
+      throw new ApiException(HttpStatus.NOT_FOUND, message);
     }
     return HttpResponse.ok(json.get()).contentType(MediaType.APPLICATION_JSON_TYPE);
   }
@@ -46,12 +44,11 @@ public class TrafficController {
   @Operation(summary = "A chart that the latest snapshot lists")
   @ApiResponse(responseCode = "200", description = "the PNG")
   @ApiResponse(responseCode = "404", description = "not a chart of the latest snapshot")
-  public HttpResponse<?> chart(@PathVariable String name) throws IOException {
+  public HttpResponse<byte[]> chart(@PathVariable String name) throws IOException {
     Optional<byte[]> png = snapshot.chart(name + ".png");
     if (png.isEmpty()) {
-      return HttpResponse.status(HttpStatus.NOT_FOUND)
-          .contentType(MediaType.APPLICATION_JSON_TYPE)
-          .body(ErrorResponse.of("no chart " + name + ".png in the latest traffic dashboard"));
+      throw new ApiException(
+          HttpStatus.NOT_FOUND, "no chart " + name + ".png in the latest traffic dashboard");
     }
     return HttpResponse.ok(png.get()).contentType(MediaType.IMAGE_PNG_TYPE);
   }

@@ -12,7 +12,6 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -25,9 +24,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -50,24 +46,7 @@ class WebPagesBrowserTest implements TestPropertyProvider {
 
   @BeforeAll
   void startBrowser() {
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(executable("/usr/bin/chromium"));
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync");
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(Path.of(executable("/usr/bin/chromedriver")).toFile())
-            .usingAnyFreePort()
-            .build();
-    browser = new ChromeDriver(service, options);
+    browser = Chromium.start();
   }
 
   @AfterAll
@@ -214,13 +193,5 @@ class WebPagesBrowserTest implements TestPropertyProvider {
               WebElement element = driver.findElement(By.id(id));
               return element.isDisplayed() ? element : null;
             });
-  }
-
-  private static String executable(String path) {
-    if (!Files.isExecutable(Path.of(path))) {
-      throw new IllegalStateException(
-          path + " is missing: apt-get install chromium chromium-driver (.ci/run does)");
-    }
-    return path;
   }
 }
