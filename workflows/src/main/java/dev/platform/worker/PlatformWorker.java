@@ -27,6 +27,8 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,16 +41,31 @@ public final class PlatformWorker {
   /** A factory ready to {@code start()}, serving all task queues from {@code home}. */
   public static WorkerFactory create(WorkflowClient client, Path home) {
     WorkerFactory factory = WorkerFactory.newInstance(client);
-    register(factory.newWorker(TaskQueues.HEART_TRAINING), home, ApiNotifier.fromEnvironment());
-    PlatformEnvironment environment = PlatformEnvironment.current();
-    Worker turnstile = factory.newWorker(TaskQueues.TURNSTILE);
+    PlatformEnvironment environment = environment(home);
     Lake lake = Lakes.open(environment.lakeUri());
+    register(
+        factory.newWorker(TaskQueues.HEART_TRAINING),
+        new HeartLake(lake, home),
+        ApiNotifier.fromEnvironment());
+    Worker turnstile = factory.newWorker(TaskQueues.TURNSTILE);
     registerTurnstileIngestion(
         turnstile, lake, TurnstileWeekSource.fromEnvironment(environment), home.resolve("work"));
     registerWarehouseLoad(turnstile, lake, environment.warehouseFile());
     registerStream(turnstile, home, StreamJobSettings.from(environment));
     registerReplay(turnstile, lake, KafkaSettings.from(environment.env()), home.resolve("work"));
     return factory;
+  }
+
+  /** This process's settings, with {@code home} as the platform home. */
+  private static PlatformEnvironment environment(Path home) {
+    Map<String, String> env = new HashMap<>(System.getenv());
+    env.put("PLATFORM_HOME", home.toString());
+    return new PlatformEnvironment(env);
+  }
+
+  /** The lake of {@code PLATFORM_LAKE} (default {@code <home>/lake}), runs under {@code home}. */
+  public static HeartLake heartLake(Path home) {
+    return new HeartLake(Lakes.open(environment(home).lakeUri()), home);
   }
 
   /** Replays of real weeks into Kafka (turnstile queue). */
@@ -64,11 +81,10 @@ public final class PlatformWorker {
   }
 
   /** The heart-training queue's registrations, also used by tests with their own worker. */
-  public static void register(Worker worker, Path home, ApiNotifier notifier) {
+  public static void register(Worker worker, HeartLake lake, ApiNotifier notifier) {
     worker.registerWorkflowImplementationTypes(
         HeartModelTrainingWorkflowImpl.class, ScheduledHeartTrainingWorkflowImpl.class);
-    worker.registerActivitiesImplementations(
-        new HeartModelActivitiesImpl(new HeartLake(home), notifier));
+    worker.registerActivitiesImplementations(new HeartModelActivitiesImpl(lake, notifier));
   }
 
   /**
