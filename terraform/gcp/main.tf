@@ -163,7 +163,6 @@ resource "google_compute_instance" "vm" {
     kafka_ip    = google_compute_address.internal["kafka"].address
     flink_ip    = google_compute_address.internal["flink"].address
     temporal_ip = google_compute_address.internal["temporal"].address
-    apps_ip     = google_compute_address.internal["apps"].address
     this_vm_ip  = google_compute_address.internal[each.key].address
   })
 
