@@ -108,6 +108,20 @@ resource "google_compute_firewall" "operators" {
   }
 }
 
+# SSH through Identity-Aware Proxy only (IAM decides who): the deploy workflow rolls the VMs this way
+resource "google_compute_firewall" "iap_ssh" {
+  name          = "${var.name_prefix}-iap-ssh"
+  network       = google_compute_network.platform.name
+  direction     = "INGRESS"
+  source_ranges = ["35.235.240.0/20"]
+  target_tags   = [var.name_prefix]
+
+  allow {
+    protocol = "tcp"
+    ports    = ["22"]
+  }
+}
+
 # ---------------------------------------------------------------- VMs
 
 resource "google_compute_address" "internal" {

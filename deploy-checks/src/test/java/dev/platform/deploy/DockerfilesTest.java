@@ -62,16 +62,18 @@ class DockerfilesTest {
     assertTrue(text.contains("/opt/flink/plugins/gs-fs-hadoop/"));
     assertTrue(text.contains("flink-metrics-prometheus:${FLINK_VERSION}"));
     assertTrue(text.contains("/opt/flink/plugins/metrics-prometheus/"));
+    Matcher jar =
+        Pattern.compile("cp flink-jobs/target/(\\S+\\.jar) /out/usrlib/(\\S+\\.jar)").matcher(text);
+    assertTrue(jar.find(), "the image copies the job jar");
     String submit = repository.read("infra/flink/submit-job.sh");
-    assertTrue(submit.contains("dev.platform.stream.TurnstileAggregationJob"));
+    assertTrue(submit.contains("/opt/flink/usrlib/" + jar.group(2)), "submit-job.sh runs that jar");
     assertTrue(Files.isExecutable(repository.resolve("infra/flink/submit-job.sh")));
     if (repository.modules().contains("flink-jobs")) {
+      String jobPom = repository.read("flink-jobs/pom.xml");
       assertTrue(
-          Files.isRegularFile(
-              repository.resolve(
-                  "flink-jobs/src/main/java/dev/platform/stream/TurnstileAggregationJob.java")),
-          "the job class submit-job.sh names");
-      String pom = repository.read("flink-jobs/pom.xml") + repository.read("pom.xml");
+          jobPom.contains(jar.group(1).replace(".jar", "")),
+          "flink-jobs/pom.xml builds " + jar.group(1));
+      String pom = jobPom + repository.read("pom.xml");
       Matcher flink = Pattern.compile("<flink.version>([^<]+)</flink.version>").matcher(pom);
       if (flink.find()) {
         assertEquals(

@@ -15,7 +15,10 @@ final class PendingContracts {
           "KAFKA_SECURITY_PROTOCOL",
           "KAFKA_SASL_MECHANISM",
           "KAFKA_SASL_USERNAME",
-          "KAFKA_SASL_PASSWORD");
+          "KAFKA_SASL_PASSWORD",
+          "KAFKA_TOPIC",
+          "KAFKA_DLQ_TOPIC",
+          "STREAM_CHECKPOINT_DIR");
 
   static final Set<String> MODULES = Set.of("flink-jobs");
 

@@ -189,6 +189,16 @@ class TerraformTest {
           port -> assertTrue(port.asText().matches("\\d+"), "single ports, no ranges: " + port));
       assertEquals("tcp", firewall.path("allow").path(0).path("protocol").asText());
     }
+    JsonNode iap = resource(gcp, "google_compute_firewall", "iap_ssh");
+    assertEquals(
+        "[\"35.235.240.0/20\"]", iap.path("source_ranges").toString(), "Google's IAP range");
+    assertEquals("[\"22\"]", iap.path("allow").path(0).path("ports").toString());
+    Set<String> firewalls = new TreeSet<>();
+    gcp.path("resource")
+        .path("google_compute_firewall")
+        .fieldNames()
+        .forEachRemaining(firewalls::add);
+    assertEquals(Set.of("internal", "operators", "iap_ssh"), firewalls, "no other openings");
     JsonNode ranges = gcp.path("variable").path("allowed_source_ranges").path(0);
     assertFalse(ranges.path("default").toString().contains("0.0.0.0/0"), ranges.toString());
     assertTrue(ranges.path("default").size() > 0, "a default that is not the internet");
