@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Creates the platform's topics once the broker answers; safe to run again (--if-not-exists).
 set -euo pipefail
+unset KAFKA_OPTS # the JMX exporter agent in the image is for the broker alone
 bootstrap="${1:-kafka:19092}"
 topics=/opt/kafka/bin/kafka-topics.sh
 for _ in $(seq 1 60); do
