@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,6 +26,7 @@ final class ComposeFile {
           "FLINK_PROPERTIES", // the official Flink image's entrypoint
           "ENABLE_BUILT_IN_PLUGINS");
 
+  private static final Pattern BUILT_MODULE = Pattern.compile("-pl\\s+([\\w-]+)");
   private static final Pattern HOST_PORT = Pattern.compile("^(?:[0-9.]+:)?(\\d+):(\\d+)(?:/tcp)?$");
 
   private final Repository repository;
@@ -99,8 +101,24 @@ final class ComposeFile {
     return ports;
   }
 
+  /**
+   * The settings the code inside an image reads: that of the module its Dockerfile builds ({@code
+   * -pl}) and the project modules it depends on; all the code's while a module is still pending.
+   */
+  static Function<String, Set<String>> settingsOfImage(Repository repository) {
+    return dockerfile -> {
+      Matcher module = BUILT_MODULE.matcher(repository.read(dockerfile));
+      Set<String> modules =
+          module.find()
+              ? CodeSettings.withDependencies(repository, module.group(1))
+                  .orElse(Set.copyOf(repository.modules()))
+              : Set.copyOf(repository.modules());
+      return CodeSettings.read(repository, modules);
+    };
+  }
+
   /** Every problem found; empty when the file is consistent. */
-  List<String> problems(Set<String> codeSettings) {
+  List<String> problems(Function<String, Set<String>> settingsOfImage) {
     List<String> problems = new ArrayList<>();
     if (services().isEmpty()) {
       problems.add("no services");
@@ -172,11 +190,13 @@ final class ComposeFile {
 
       String dockerfile = dockerfile(name);
       if (dockerfile != null && OUR_DOCKERFILES.contains(dockerfile)) {
+        Set<String> read = settingsOfImage.apply(dockerfile);
         for (String variable : environment(name)) {
-          if (!codeSettings.contains(variable)
+          if (!read.contains(variable)
               && !IMAGE_SETTINGS.contains(variable)
               && !PendingContracts.SETTINGS.contains(variable)) {
-            problems.add(where + "sets " + variable + ", which no code reads");
+            problems.add(
+                where + "sets " + variable + ", which the code in its image does not read");
           }
         }
       }

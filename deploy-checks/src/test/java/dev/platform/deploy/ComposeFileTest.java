@@ -21,7 +21,7 @@ class ComposeFileTest {
 
   @Test
   void everyServiceIsConsistentWithTheRepositoryAndTheCode() {
-    assertEquals(List.of(), compose.problems(CodeSettings.read(repository)));
+    assertEquals(List.of(), compose.problems(ComposeFile.settingsOfImage(repository)));
   }
 
   @Test
@@ -155,6 +155,18 @@ class ComposeFileTest {
   }
 
   @Test
+  void anImageGetsTheSettingsOfTheModulesInIt() {
+    Repository repository = Repository.current();
+    assertEquals(
+        Set.of("api", "ml", "core"),
+        CodeSettings.withDependencies(repository, "api").orElseThrow());
+    Set<String> api = ComposeFile.settingsOfImage(repository).apply("infra/api/Dockerfile");
+    assertTrue(
+        api.containsAll(Set.of("PORT", "PLATFORM_MODEL_DIR", "PLATFORM_API_KEY")), api.toString());
+    assertTrue(!api.contains("TEMPORAL_ADDRESS"), "the API knows nothing of Temporal");
+  }
+
+  @Test
   void findsBrokenReferences() {
     String broken =
         """
@@ -178,7 +190,7 @@ class ComposeFileTest {
               other: {condition: service_started}
         """;
     List<String> problems =
-        new ComposeFile(repository, broken).problems(CodeSettings.read(repository));
+        new ComposeFile(repository, broken).problems(ComposeFile.settingsOfImage(repository));
     String all = String.join("\n", problems);
     for (String expected :
         List.of(
@@ -203,10 +215,18 @@ class ComposeFileTest {
             build: {context: ., dockerfile: infra/worker/Dockerfile}
             environment:
               TEMPORAL_ADRESS: temporal:7233
+          api:
+            profiles: [all]
+            build: {context: ., dockerfile: infra/api/Dockerfile}
+            environment:
+              TEMPORAL_ADDRESS: temporal:7233
+              PLATFORM_MODEL_DIR: /models
         """;
     assertEquals(
-        List.of("service worker: sets TEMPORAL_ADRESS, which no code reads"),
-        new ComposeFile(repository, compose).problems(CodeSettings.read(repository)));
+        List.of(
+            "service worker: sets TEMPORAL_ADRESS, which the code in its image does not read",
+            "service api: sets TEMPORAL_ADDRESS, which the code in its image does not read"),
+        new ComposeFile(repository, compose).problems(ComposeFile.settingsOfImage(repository)));
   }
 
   private Set<Integer> servedPorts(String service) {
