@@ -88,6 +88,7 @@ class DockerfilesTest {
         """
         FROM eclipse-temurin:17-jdk AS build
         COPY no-such-folder/ /src/
+        COPY terraform/gcp/main.tf /src/
         RUN ./mvnw -B -q -pl nowhere -am package
         FROM eclipse-temurin:17-jre
         COPY --from=build /src/ghost/target/ghost-0.1.0-SNAPSHOT.jar /app/ghost.jar
@@ -100,6 +101,7 @@ class DockerfilesTest {
     for (String expected :
         List.of(
             "COPY no-such-folder/ does not exist",
+            "COPY terraform/gcp/main.tf is left out of the context by .dockerignore",
             "-pl nowhere is not a module",
             "ghost is not a module",
             "ENV PLATFORM_NOTHING is read by no code",
@@ -168,6 +170,9 @@ class DockerfilesTest {
               }
             } else if (!Files.exists(repository.resolve(source))) {
               problems.add(where + "COPY " + source + " does not exist");
+            } else if (ignored(source, repository)) {
+              problems.add(
+                  where + "COPY " + source + " is left out of the context by .dockerignore");
             }
           }
         }
@@ -205,6 +210,34 @@ class DockerfilesTest {
         problems.add(where + "no HEALTHCHECK");
       }
       return problems;
+    }
+
+    /**
+     * Whether .dockerignore leaves {@code source} (or a folder holding it) out of the build
+     * context.
+     */
+    static boolean ignored(String source, Repository repository) {
+      if (source.equals(".") || source.equals("./")) {
+        return false;
+      }
+      String path = source.replaceAll("/+$", "");
+      List<String> patterns =
+          List.of(repository.read(".dockerignore").split("\n")).stream()
+              .map(String::strip)
+              .filter(line -> !line.isEmpty() && !line.startsWith("#") && !line.startsWith("!"))
+              .map(line -> line.replaceAll("/+$", ""))
+              .toList();
+      for (String pattern : patterns) {
+        var matcher = java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + pattern);
+        for (java.nio.file.Path prefix = java.nio.file.Path.of(path);
+            prefix != null;
+            prefix = prefix.getParent()) {
+          if (matcher.matches(prefix)) {
+            return true;
+          }
+        }
+      }
+      return false;
     }
 
     private static boolean known(String module, List<String> modules) {
