@@ -69,8 +69,7 @@ public final class ApiBenchmark {
   }
 
   private static Process start(Component api, Path log) throws IOException {
-    ProcessBuilder builder =
-        new ProcessBuilder(ApiComponent.foregroundCommand(api)).redirectErrorStream(true);
+    ProcessBuilder builder = new ProcessBuilder(api.foregroundCommand()).redirectErrorStream(true);
     builder.redirectOutput(log.toFile());
     builder.environment().putAll(api.env());
     return builder.start();

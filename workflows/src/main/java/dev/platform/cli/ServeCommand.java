@@ -34,7 +34,7 @@ final class ServeCommand implements Callable<Integer> {
     Path home = PlatformHome.get();
     Component api =
         ApiComponent.component(home, port, Optional.ofNullable(model), ApiComponent.apiKey(home));
-    ProcessBuilder builder = new ProcessBuilder(ApiComponent.foregroundCommand(api)).inheritIO();
+    ProcessBuilder builder = new ProcessBuilder(api.foregroundCommand()).inheritIO();
     builder.environment().putAll(api.env());
     spec.commandLine().getOut().printf("serving on %s (Ctrl-C stops)%n", api.where());
     spec.commandLine().getOut().flush();

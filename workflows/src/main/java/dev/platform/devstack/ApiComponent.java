@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -63,18 +62,6 @@ public final class ApiComponent {
             jar.toString())
         // Micronaut's Micrometer Prometheus registry
         .withMetrics("http://localhost:" + port + "/prometheus");
-  }
-
-  /** The command line that runs the API in the foreground (serve, bench). */
-  public static List<String> foregroundCommand(Component api) {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-cp");
-    command.add(api.classPath());
-    command.addAll(api.jvmOptions());
-    command.add(api.mainClass());
-    command.addAll(api.args());
-    return command;
   }
 
   /** {@code PLATFORM_API_KEY}, else a random key kept in {@code run/api.key} for the stack. */

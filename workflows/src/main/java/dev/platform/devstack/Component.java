@@ -86,4 +86,19 @@ public record Component(
   String marker() {
     return "-Dplatform.dev.component=" + name;
   }
+
+  /**
+   * The command line that runs the component in the foreground, from its own class path (serve,
+   * bench, {@code stream run}).
+   */
+  public List<String> foregroundCommand() {
+    List<String> command = new java.util.ArrayList<>();
+    command.add(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-cp");
+    command.add(classPath.isEmpty() ? System.getProperty("java.class.path") : classPath);
+    command.addAll(jvmOptions);
+    command.add(mainClass);
+    command.addAll(args);
+    return command;
+  }
 }

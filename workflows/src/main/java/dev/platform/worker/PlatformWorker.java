@@ -1,11 +1,15 @@
 package dev.platform.worker;
 
+import dev.platform.core.config.PlatformEnvironment;
 import dev.platform.heart.ApiNotifier;
 import dev.platform.heart.HeartLake;
 import dev.platform.heart.HeartModelActivitiesImpl;
 import dev.platform.heart.HeartModelTrainingWorkflowImpl;
 import dev.platform.heart.ScheduledHeartTrainingWorkflowImpl;
 import dev.platform.temporal.TaskQueues;
+import dev.platform.turnstile.stream.StreamJobSettings;
+import dev.platform.turnstile.stream.TurnstileStreamActivitiesImpl;
+import dev.platform.turnstile.stream.TurnstileStreamWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
@@ -19,7 +23,17 @@ public final class PlatformWorker {
   public static WorkerFactory create(WorkflowClient client, Path home) {
     WorkerFactory factory = WorkerFactory.newInstance(client);
     register(factory.newWorker(TaskQueues.HEART_TRAINING), home, ApiNotifier.fromEnvironment());
+    registerStream(
+        factory.newWorker(TaskQueues.TURNSTILE),
+        home,
+        StreamJobSettings.from(PlatformEnvironment.current()));
     return factory;
+  }
+
+  /** The stream job's workflow and activities (turnstile queue). */
+  public static void registerStream(Worker worker, Path home, StreamJobSettings settings) {
+    worker.registerWorkflowImplementationTypes(TurnstileStreamWorkflowImpl.class);
+    worker.registerActivitiesImplementations(new TurnstileStreamActivitiesImpl(home, settings));
   }
 
   /** The heart-training queue's registrations, also used by tests with their own worker. */
