@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  *   <li>Java: the upper-case {@code NAME_LIKE_THIS} string literals of every main source file that
  *       reads the environment ({@code System.getenv}, {@code env.get(...)}, or {@code
  *       PlatformEnvironment}'s {@code value("...")}); constants such as {@code VARIABLE =
- *       "PLATFORM_WORKER_METRICS_PORT"} included
+ *       "PLATFORM_WORKER_METRICS_PORT"} included, and names its usage text documents as variables
+ *       ({@code (env STREAM_WINDOW, 5m)}: options whose variable names are computed)
  *   <li>configuration files ({@code src/main/resources/*.yml|yaml|properties}): {@code ${NAME}} and
  *       {@code ${NAME:default}} placeholders
  * </ul>
@@ -30,6 +31,11 @@ final class CodeSettings {
       Pattern.compile("getenv\\(|\\benv\\.get(OrDefault)?\\(|\\bvalue\\(\"[A-Z]");
   private static final Pattern NAME_LITERAL =
       Pattern.compile("\"([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\"");
+
+  /** A name documented as a variable in usage text, e.g. {@code (env STREAM_WINDOW, 5m)}. */
+  private static final Pattern DOCUMENTED =
+      Pattern.compile("\\benv ([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)");
+
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(?::[^}]*)?}");
 
   private static final Pattern DEPENDENCY =
@@ -51,6 +57,7 @@ final class CodeSettings {
       String text = Repository.read(source);
       if (READS_ENVIRONMENT.matcher(text).find()) {
         NAME_LITERAL.matcher(text).results().forEach(match -> names.add(match.group(1)));
+        DOCUMENTED.matcher(text).results().forEach(match -> names.add(match.group(1)));
       }
     }
     List<Path> configuration = new ArrayList<>();

@@ -20,7 +20,9 @@ class CodeSettingsTest {
             "TEMPORAL_API_KEY",
             "PLATFORM_WORKER_METRICS_PORT", // a constant in MetricsSettings
             "PORT", // api application.yml ${PORT:8080}
-            "PLATFORM_MODEL_DIR")) {
+            "PLATFORM_MODEL_DIR",
+            "KAFKA_BOOTSTRAP_SERVERS", // KafkaSettings
+            "STREAM_CHECKPOINT_DIR")) { // flink-jobs' JobOptions computes it, its usage names it
       assertTrue(names.contains(name), name + " in " + names);
     }
     assertFalse(names.contains("FLINK_PROPERTIES"), "no setting of the Flink image's own");
