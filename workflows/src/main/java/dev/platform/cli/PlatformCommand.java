@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       ScoreCommand.class,
       ServeCommand.class,
       BenchCommand.class,
+      DemoCommand.class,
       DevCommand.class,
       KafkaCommand.class,
       StreamCommand.class,
