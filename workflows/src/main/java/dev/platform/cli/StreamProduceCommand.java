@@ -36,6 +36,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
@@ -183,6 +184,9 @@ final class StreamProduceCommand implements Callable<Integer> {
                 out.flush();
               },
               stop::get);
+    } catch (KafkaException e) {
+      throw new IllegalStateException(
+          "cannot produce to " + settings.describe() + ": " + e.getMessage(), e);
     } finally {
       done.countDown();
     }
