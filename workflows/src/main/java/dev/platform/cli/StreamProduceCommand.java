@@ -36,6 +36,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
@@ -153,8 +154,13 @@ final class StreamProduceCommand implements Callable<Integer> {
             speedup);
     Iterator<TurnstileMessage> messages = messages(out);
     out.println("kafka: " + settings.describe() + ", topic " + settings.topic());
-    KafkaCommand.ensureTopics(
-        out, settings, KafkaTopics.DEFAULT_PARTITIONS, KafkaTopics.DEFAULT_DLQ_PARTITIONS);
+    try {
+      KafkaCommand.ensureTopics(
+          out, settings, KafkaTopics.DEFAULT_PARTITIONS, KafkaTopics.DEFAULT_DLQ_PARTITIONS);
+    } catch (KafkaTopics.KafkaTopicsException e) {
+      // a cluster may forbid creating topics to this user; the topic may still exist
+      out.println("warning: " + e.getMessage() + "; producing anyway");
+    }
     out.flush();
 
     AtomicBoolean stop = new AtomicBoolean();
@@ -178,6 +184,9 @@ final class StreamProduceCommand implements Callable<Integer> {
                 out.flush();
               },
               stop::get);
+    } catch (KafkaException e) {
+      throw new IllegalStateException(
+          "cannot produce to " + settings.describe() + ": " + e.getMessage(), e);
     } finally {
       done.countDown();
     }

@@ -75,7 +75,9 @@ public final class TurnstileProducer implements AutoCloseable {
     Pacer pacer = new Pacer(limits.ratePerSecond(), limits.speedup(), start);
     long sent = 0;
     long nextProgress = start + PROGRESS_EVERY.toNanos();
+    // a failed delivery has exhausted the producer's retries: stop rather than fail every message
     while (sent < maxCount
+        && failed.get() == 0
         && !stop.getAsBoolean()
         && messages.hasNext()
         && !Thread.currentThread().isInterrupted()) {

@@ -22,7 +22,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
 public final class KafkaTopics {
   public static final int DEFAULT_PARTITIONS = 3;
   public static final int DEFAULT_DLQ_PARTITIONS = 1;
-  private static final long TIMEOUT_SECONDS = 60;
+  private static final long TIMEOUT_SECONDS = 30;
 
   private KafkaTopics() {}
 
@@ -48,7 +48,7 @@ public final class KafkaTopics {
                 "partitions of " + topic + " must be at least 1, was " + partitions);
           }
         });
-    try (Admin admin = Admin.create(settings.clientProperties())) {
+    try (Admin admin = Admin.create(adminProperties(settings))) {
       Set<String> present = admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
       List<NewTopic> missing = new ArrayList<>();
       List<String> existing = new ArrayList<>();
@@ -98,7 +98,7 @@ public final class KafkaTopics {
 
   /** The partition count of each existing topic among {@code topics}. */
   public static Map<String, Integer> partitions(KafkaSettings settings, List<String> topics) {
-    try (Admin admin = Admin.create(settings.clientProperties())) {
+    try (Admin admin = Admin.create(adminProperties(settings))) {
       Map<String, Integer> counts = new java.util.TreeMap<>();
       admin
           .describeTopics(topics)
@@ -112,6 +112,12 @@ public final class KafkaTopics {
       Thread.currentThread().interrupt();
       throw new KafkaTopicsException("interrupted while describing topics", e);
     }
+  }
+
+  private static java.util.Properties adminProperties(KafkaSettings settings) {
+    java.util.Properties props = settings.clientProperties();
+    props.put("default.api.timeout.ms", Long.toString(TIMEOUT_SECONDS * 1000));
+    return props;
   }
 
   /** A topic operation that failed; the message says on which cluster and why. */
