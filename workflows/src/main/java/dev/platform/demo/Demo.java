@@ -7,7 +7,6 @@ import dev.platform.core.source.Sources;
 import dev.platform.demo.DemoSummary.DayTraffic;
 import dev.platform.heart.HeartLake;
 import dev.platform.heart.HeartModelTrainingWorkflow;
-import dev.platform.heart.HeartTrainingTypes.HeartTrainingResult;
 import dev.platform.heart.TrainingFollower;
 import dev.platform.ml.bundle.BundleManifest;
 import dev.platform.ml.bundle.ModelReport;
@@ -112,10 +111,8 @@ public final class Demo {
       return workflowId;
     }
     step("heart: training on %s (workflow %s)", plan.heartSource(), workflowId);
-    HeartTrainingResult result =
-        new TrainingFollower(client, searchAttributes)
-            .startAndFollow(plan.heartSource(), sha256, line -> step("heart: %s", line));
-    step("heart: %s", result.reason());
+    new TrainingFollower(client, searchAttributes)
+        .startAndFollow(plan.heartSource(), sha256, line -> step("heart: %s", line));
     return workflowId;
   }
 
