@@ -1,8 +1,12 @@
 package dev.platform.cli;
 
+import dev.platform.devstack.Component;
 import dev.platform.devstack.DevComponents;
 import dev.platform.devstack.DevStack;
+import dev.platform.devstack.KafkaComponent;
 import dev.platform.devstack.StartResult;
+import dev.platform.kafka.config.KafkaSettings;
+import dev.platform.kafka.topics.KafkaTopics;
 import dev.platform.temporal.TemporalSettings;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -15,8 +19,10 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Start the local stack as background processes: Temporal's test server on port 7233",
-      "(skipped when TEMPORAL_ADDRESS is set) and the worker. Logs go to $PLATFORM_HOME/logs,",
-      "pids to $PLATFORM_HOME/run. The test server keeps workflow history in memory only."
+      "(skipped when TEMPORAL_ADDRESS is set), a Kafka broker on port 9092 with the turnstile",
+      "topics (skipped when KAFKA_BOOTSTRAP_SERVERS is set; data in $PLATFORM_HOME/kafka), the",
+      "risk API when its jar is built, and the worker. Logs go to $PLATFORM_HOME/logs, pids to",
+      "$PLATFORM_HOME/run. The test server keeps workflow history in memory only."
     },
     subcommands = {DevCommand.Stop.class, DevCommand.Status.class})
 final class DevCommand implements Callable<Integer> {
@@ -34,7 +40,25 @@ final class DevCommand implements Callable<Integer> {
               + settings.address()
               + ", not starting one");
     }
+    KafkaSettings kafka = KafkaSettings.fromEnvironment();
+    if (kafka.bootstrapConfigured()) {
+      out.println(
+          "KAFKA_BOOTSTRAP_SERVERS is set: using the Kafka cluster at "
+              + kafka.describe()
+              + ", not starting a broker");
+    }
+    if (!kafka.bootstrapConfigured()) {
+      KafkaComponent.requireFreePorts(
+          stack, KafkaComponent.DEFAULT_PORT, KafkaComponent.DEFAULT_CONTROLLER_PORT);
+    }
     StartResult result = stack.start(line -> out.println(line));
+    if (stack.components().stream().map(Component::name).anyMatch(KafkaComponent.NAME::equals)) {
+      KafkaCommand.ensureTopics(
+          out,
+          kafka.withBootstrapServers(KafkaComponent.bootstrapServers(PlatformHome.get())),
+          KafkaTopics.DEFAULT_PARTITIONS,
+          KafkaTopics.DEFAULT_DLQ_PARTITIONS);
+    }
     out.println(
         result.alreadyRunning() ? "the dev stack is already running:" : "the dev stack runs:");
     StackTable.print(out, result.statuses());

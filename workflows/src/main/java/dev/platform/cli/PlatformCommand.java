@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       BenchCommand.class,
       DevCommand.class,
+      KafkaCommand.class,
+      StreamCommand.class,
       WorkerCommand.class,
       RunsCommand.class,
       HistoryCommand.class,

@@ -1,5 +1,6 @@
 package dev.platform.devstack;
 
+import dev.platform.kafka.config.KafkaSettings;
 import dev.platform.schedules.PlatformSchedules;
 import dev.platform.temporal.TaskQueues;
 import dev.platform.temporal.TemporalSettings;
@@ -13,8 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The components of the local stack, in start order: Temporal, the risk API (when its jar is
- * built), the worker. Add new components (Kafka, the Flink job) to {@link #standard}.
+ * The components of the local stack, in start order: Temporal, Kafka, the risk API (when its jar is
+ * built), the worker. Add new components (the Flink job) to {@link #standard}.
  */
 public final class DevComponents {
   public static final String TEMPORAL = "temporal";
@@ -29,15 +30,38 @@ public final class DevComponents {
   }
 
   /**
-   * The stack; the local Temporal server is left out when {@code TEMPORAL_ADDRESS} names a server.
+   * The stack; the local Temporal server is left out when {@code TEMPORAL_ADDRESS} names a server,
+   * the local Kafka broker when {@code KAFKA_BOOTSTRAP_SERVERS} names a cluster.
    */
   public static List<Component> standard(
       Path platformHome, TemporalSettings settings, int temporalPort) {
+    return standard(
+        platformHome,
+        settings,
+        temporalPort,
+        KafkaSettings.fromEnvironment(),
+        KafkaComponent.DEFAULT_PORT,
+        KafkaComponent.DEFAULT_CONTROLLER_PORT);
+  }
+
+  /** The stack with these Temporal and Kafka settings and local ports. */
+  public static List<Component> standard(
+      Path platformHome,
+      TemporalSettings settings,
+      int temporalPort,
+      KafkaSettings kafka,
+      int kafkaPort,
+      int kafkaControllerPort) {
     List<Component> components = new ArrayList<>();
     String temporalAddress = settings.address();
     if (!settings.addressConfigured()) {
       components.add(temporal(temporalPort));
       temporalAddress = "localhost:" + temporalPort;
+    }
+    String kafkaServers = kafka.bootstrapServers();
+    if (!kafka.bootstrapConfigured()) {
+      components.add(KafkaComponent.component(platformHome, kafkaPort, kafkaControllerPort));
+      kafkaServers = "localhost:" + kafkaPort;
     }
     Optional<String> apiUrl = Optional.empty();
     String apiKey = "";
@@ -48,7 +72,8 @@ public final class DevComponents {
               platformHome, ApiComponent.DEFAULT_PORT, Optional.empty(), apiKey));
       apiUrl = Optional.of("http://localhost:" + ApiComponent.DEFAULT_PORT);
     }
-    components.add(worker(platformHome, temporalAddress, apiUrl, apiKey));
+    Component worker = worker(platformHome, temporalAddress, apiUrl, apiKey);
+    components.add(withEnv(worker, "KAFKA_BOOTSTRAP_SERVERS", kafkaServers));
     return List.copyOf(components);
   }
 
@@ -57,11 +82,40 @@ public final class DevComponents {
    * local Temporal server that an earlier start made before {@code TEMPORAL_ADDRESS} was set.
    */
   public static List<Component> managed(Path platformHome, TemporalSettings settings) {
-    List<Component> components = new ArrayList<>(standard(platformHome, settings));
-    if (settings.addressConfigured() && new StackHome(platformHome).hasPidFile(TEMPORAL)) {
+    List<Component> components = new ArrayList<>();
+    for (Component component : standard(platformHome, settings)) {
+      // the broker may have been started on other ports (kafka start --port)
+      components.add(
+          component.name().equals(KafkaComponent.NAME)
+              ? KafkaComponent.lastStarted(platformHome)
+              : component);
+    }
+    StackHome home = new StackHome(platformHome);
+    if (settings.addressConfigured() && home.hasPidFile(TEMPORAL)) {
       components.add(0, temporal(TEMPORAL_PORT));
     }
+    // a local broker that an earlier start made before KAFKA_BOOTSTRAP_SERVERS was set
+    if (KafkaSettings.fromEnvironment().bootstrapConfigured()
+        && home.hasPidFile(KafkaComponent.NAME)) {
+      int afterTemporal = components.get(0).name().equals(TEMPORAL) ? 1 : 0;
+      components.add(afterTemporal, KafkaComponent.lastStarted(platformHome));
+    }
     return List.copyOf(components);
+  }
+
+  private static Component withEnv(Component component, String name, String value) {
+    Map<String, String> env = new HashMap<>(component.env());
+    env.put(name, value);
+    return new Component(
+        component.name(),
+        component.mainClass(),
+        component.args(),
+        component.jvmOptions(),
+        env,
+        component.readiness(),
+        component.timeout(),
+        component.where(),
+        component.classPath());
   }
 
   /** Temporal's test server: a real gRPC server that keeps everything in memory. */

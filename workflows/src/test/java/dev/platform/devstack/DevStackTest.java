@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.platform.kafka.config.KafkaSettings;
 import dev.platform.temporal.TemporalSettings;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -186,9 +187,17 @@ class DevStackTest {
 
   @Test
   void theStandardStackLeavesTemporalOutWhenAnAddressIsConfigured() {
-    List<Component> local = DevComponents.standard(home, TemporalSettings.from(Map.of()), port);
-    assertEquals(List.of("temporal", "worker"), local.stream().map(Component::name).toList());
-    Component worker = local.get(1);
+    List<Component> local =
+        DevComponents.standard(
+            home, TemporalSettings.from(Map.of()), port, KafkaSettings.from(Map.of()), 9192, 9193);
+    assertEquals(
+        List.of("temporal", "kafka", "worker"), local.stream().map(Component::name).toList());
+    Component kafka = local.get(1);
+    assertEquals(
+        new Readiness.FileExists(home.toAbsolutePath().resolve("kafka/ready")), kafka.readiness());
+    assertTrue(kafka.classPath().contains("broker-lib"), kafka.classPath());
+    Component worker = local.get(2);
+    assertEquals("localhost:9192", worker.env().get("KAFKA_BOOTSTRAP_SERVERS"));
     assertEquals("localhost:" + port, worker.env().get("TEMPORAL_ADDRESS"));
     assertEquals(home.toAbsolutePath().toString(), worker.env().get("PLATFORM_HOME"));
     assertEquals(
@@ -200,9 +209,13 @@ class DevStackTest {
         DevComponents.standard(
             home,
             TemporalSettings.from(Map.of("TEMPORAL_ADDRESS", "temporal.internal:7233")),
-            port);
+            port,
+            KafkaSettings.from(Map.of("KAFKA_BOOTSTRAP_SERVERS", "kafka.internal:9092")),
+            9192,
+            9193);
     assertEquals(List.of("worker"), remote.stream().map(Component::name).toList());
     assertEquals("temporal.internal:7233", remote.get(0).env().get("TEMPORAL_ADDRESS"));
+    assertEquals("kafka.internal:9092", remote.get(0).env().get("KAFKA_BOOTSTRAP_SERVERS"));
   }
 
   @Test
