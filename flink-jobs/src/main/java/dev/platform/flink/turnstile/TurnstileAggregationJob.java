@@ -158,7 +158,7 @@ public final class TurnstileAggregationJob {
     KafkaSourceBuilder<String> builder =
         KafkaSource.<String>builder()
             .setBootstrapServers(options.kafka().bootstrapServers())
-            .setProperties(options.kafka().properties())
+            .setProperties(options.kafka().clientProperties())
             .setTopics(options.topic())
             .setGroupId(options.groupId())
             .setClientIdPrefix(options.groupId())
@@ -174,7 +174,7 @@ public final class TurnstileAggregationJob {
   static KafkaSink<DeadLetter> deadLetterSink(JobOptions options) {
     return KafkaSink.<DeadLetter>builder()
         .setBootstrapServers(options.kafka().bootstrapServers())
-        .setKafkaProducerConfig(options.kafka().properties())
+        .setKafkaProducerConfig(options.kafka().clientProperties())
         .setRecordSerializer(new DeadLetterRecords(options.dlqTopic()))
         .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
         .build();
@@ -253,7 +253,7 @@ public final class TurnstileAggregationJob {
     fromOptions(options).build(env);
     System.out.println(
         "turnstile job: kafka "
-            + options.kafka()
+            + options.kafka().describe()
             + " topic "
             + options.topic()
             + " -> lake "

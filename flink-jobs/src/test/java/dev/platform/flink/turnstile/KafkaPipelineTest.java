@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.platform.core.turnstile.TurnstileMessage;
+import dev.platform.kafka.broker.LocalKafkaBroker;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KafkaPipelineTest {
   @TempDir static Path brokerDir;
-  static TestBroker broker;
+  static LocalKafkaBroker broker;
   static TestKafka kafka;
 
   @RegisterExtension
@@ -50,7 +51,7 @@ class KafkaPipelineTest {
 
   @BeforeAll
   static void startBroker() {
-    broker = TestBroker.start(brokerDir);
+    broker = LocalKafkaBroker.start(brokerDir.resolve("kafka"));
     kafka = new TestKafka(broker.bootstrapServers());
   }
 
