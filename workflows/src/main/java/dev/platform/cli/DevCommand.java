@@ -3,12 +3,17 @@ package dev.platform.cli;
 import dev.platform.devstack.Component;
 import dev.platform.devstack.DevComponents;
 import dev.platform.devstack.DevStack;
+import dev.platform.devstack.FlinkJobComponent;
 import dev.platform.devstack.KafkaComponent;
 import dev.platform.devstack.StartResult;
 import dev.platform.kafka.config.KafkaSettings;
 import dev.platform.kafka.topics.KafkaTopics;
+import dev.platform.temporal.TemporalConnection;
 import dev.platform.temporal.TemporalSettings;
+import dev.platform.turnstile.stream.StreamWorkflowStarter;
+import dev.platform.turnstile.stream.TurnstileStreamWorkflow;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,6 +36,20 @@ final class DevCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
+    StartResult result = start(out);
+    out.println(
+        result.alreadyRunning() ? "the dev stack is already running:" : "the dev stack runs:");
+    StackTable.print(out, managedStack().status());
+    out.println("stop it with `./platform dev stop`");
+    out.flush();
+    return 0;
+  }
+
+  /**
+   * Starts what does not run yet: the processes in order, the Kafka topics, then the
+   * TurnstileStream workflow, which starts the aggregation job.
+   */
+  static StartResult start(PrintWriter out) {
     TemporalSettings settings = TemporalSettings.fromEnvironment();
     DevStack stack =
         new DevStack(PlatformHome.get(), DevComponents.standard(PlatformHome.get(), settings));
@@ -59,12 +78,47 @@ final class DevCommand implements Callable<Integer> {
           KafkaTopics.DEFAULT_PARTITIONS,
           KafkaTopics.DEFAULT_DLQ_PARTITIONS);
     }
-    out.println(
-        result.alreadyRunning() ? "the dev stack is already running:" : "the dev stack runs:");
-    StackTable.print(out, result.statuses());
-    out.println("stop it with `./platform dev stop`");
+    startStreamJob(out, settings);
     out.flush();
-    return 0;
+    return result;
+  }
+
+  private static void startStreamJob(PrintWriter out, TemporalSettings settings) {
+    if (FlinkJobComponent.buildFolder().isEmpty()) {
+      out.println("flink-job: not built (./mvnw -pl flink-jobs -am package); no stream job");
+      return;
+    }
+    try (TemporalConnection connection = TemporalConnection.open(settings)) {
+      boolean started = StreamWorkflowStarter.ensureRunning(connection.client());
+      out.println(
+          "flink-job: "
+              + (started ? "starting" : "already watched")
+              + " through the TurnstileStream workflow (`platform history "
+              + TurnstileStreamWorkflow.WORKFLOW_ID
+              + "`)");
+      out.flush();
+      out.println(
+          "flink-job: "
+              + StreamWorkflowStarter.awaitJob(connection.client(), Duration.ofSeconds(120))
+                  .orElse("not running yet; see `platform dev status` and its log"));
+    }
+  }
+
+  /** Stops the whole local stack, the stream workflow first. */
+  static void stopAll(PrintWriter out) {
+    stopStreamWorkflow();
+    managedStack().stop().forEach(result -> out.println(StackTable.describe(result)));
+    out.flush();
+  }
+
+  /** The stream workflow would restart the job it watches: end it first, if a server answers. */
+  private static void stopStreamWorkflow() {
+    TemporalSettings settings = TemporalSettings.fromEnvironment();
+    try (TemporalConnection connection = TemporalConnection.open(settings)) {
+      StreamWorkflowStarter.cancel(connection.client());
+    } catch (RuntimeException e) {
+      // no server: no workflow to end
+    }
   }
 
   static DevStack managedStack() {
@@ -81,9 +135,7 @@ final class DevCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      PrintWriter out = spec.commandLine().getOut();
-      managedStack().stop().forEach(result -> out.println(StackTable.describe(result)));
-      out.flush();
+      stopAll(spec.commandLine().getOut());
       return 0;
     }
   }

@@ -10,13 +10,14 @@ final class StackTable {
   private StackTable() {}
 
   static void print(PrintWriter out, List<ComponentStatus> statuses) {
-    TextTable table = new TextTable("COMPONENT", "STATE", "PID", "WHERE", "LOG");
+    TextTable table = new TextTable("COMPONENT", "STATE", "PID", "WHERE", "METRICS", "LOG");
     for (ComponentStatus status : statuses) {
       table.row(
           status.name(),
           status.state().label(),
           status.pid().isPresent() ? status.pid().getAsLong() : "-",
           status.component().where(),
+          status.component().metrics().isEmpty() ? "-" : status.component().metrics(),
           status.logFile());
     }
     table.print(out);

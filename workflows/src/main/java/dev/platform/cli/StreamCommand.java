@@ -5,6 +5,6 @@ import picocli.CommandLine.Command;
 @Command(
     name = "stream",
     mixinStandardHelpOptions = true,
-    description = "The turnstile stream: produce messages to Kafka.",
-    subcommands = {StreamProduceCommand.class})
+    description = "The turnstile stream: produce messages to Kafka, run the aggregation job.",
+    subcommands = {StreamProduceCommand.class, StreamRunCommand.class})
 final class StreamCommand {}

@@ -49,9 +49,7 @@ final class StreamRunCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PlatformEnvironment env = PlatformEnvironment.current();
     StreamJobSettings settings = StreamJobSettings.from(env);
-    List<String> args = new ArrayList<>();
-    args.addAll(
-        List.of("--lake", settings.lakeUri(), "--checkpoint-dir", settings.checkpointDir()));
+    List<String> args = new ArrayList<>(settings.jobArgs());
     args.addAll(jobOptions);
     if (local) {
       Component job = FlinkJobComponent.component(env.home(), restPort, args, Map.of());

@@ -1,5 +1,7 @@
 package dev.platform.cli;
 
+import dev.platform.metrics.MetricsSettings;
+import dev.platform.metrics.WorkerMetrics;
 import dev.platform.schedules.PlatformSchedules;
 import dev.platform.schedules.ScheduleInstaller;
 import dev.platform.temporal.PlatformSearchAttributes;
@@ -23,7 +25,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Run a Temporal worker for all task queues until stopped (for containers and VMs).",
-      "Connects to TEMPORAL_ADDRESS (default localhost:7233) and installs the schedules."
+      "Connects to TEMPORAL_ADDRESS (default localhost:7233) and installs the schedules.",
+      "Serves Temporal SDK metrics for Prometheus at http://HOST:PORT/metrics, PORT from",
+      "PLATFORM_WORKER_METRICS_PORT (default 9464; off: none)."
     })
 final class WorkerCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(WorkerCommand.class);
@@ -40,8 +44,10 @@ final class WorkerCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Path home = PlatformHome.get();
     Path ready = home.resolve(READY_FILE);
+    WorkerMetrics metrics = startMetrics(MetricsSettings.fromEnvironment());
     TemporalConnection connection =
-        TemporalConnection.openForWorker(TemporalSettings.fromEnvironment());
+        TemporalConnection.openForWorker(
+            TemporalSettings.fromEnvironment(), metrics == null ? null : metrics.scope());
     WorkerFactory factory = PlatformWorker.create(connection.client(), home);
     factory.start();
     PlatformSearchAttributes.register(connection);
@@ -63,6 +69,9 @@ final class WorkerCommand implements Callable<Integer> {
                   factory.shutdown();
                   factory.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
                   connection.close();
+                  if (metrics != null) {
+                    metrics.close();
+                  }
                   stopped.countDown();
                 }));
     Files.createDirectories(ready.getParent());
@@ -72,8 +81,34 @@ final class WorkerCommand implements Callable<Integer> {
         .printf(
             "worker polling %s on %s (namespace %s)%n",
             TaskQueues.ALL, connection.settings().address(), connection.settings().namespace());
+    if (metrics != null) {
+      spec.commandLine()
+          .getOut()
+          .printf("metrics at http://localhost:%d%s%n", metrics.port(), WorkerMetrics.PATH);
+    }
     spec.commandLine().getOut().flush();
     stopped.await();
     return 0;
+  }
+
+  /** The metrics server; null when off, or when the default port is taken by something else. */
+  private static WorkerMetrics startMetrics(MetricsSettings settings) {
+    if (settings.port().isEmpty()) {
+      return null;
+    }
+    try {
+      return WorkerMetrics.serve(settings.port().getAsInt());
+    } catch (java.io.UncheckedIOException e) {
+      if (settings.configured()) {
+        throw new IllegalStateException(
+            e.getMessage() + " (" + MetricsSettings.VARIABLE + "): " + e.getCause().getMessage(),
+            e);
+      }
+      LOG.warn(
+          "{}: port in use; the worker runs without metrics (set {} to another port)",
+          e.getMessage(),
+          MetricsSettings.VARIABLE);
+      return null;
+    }
   }
 }

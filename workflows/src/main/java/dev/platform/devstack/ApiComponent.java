@@ -51,15 +51,17 @@ public final class ApiComponent {
     env.put("PLATFORM_API_KEY", apiKey);
     modelDir.ifPresent(dir -> env.put("PLATFORM_MODEL_DIR", dir.toAbsolutePath().toString()));
     return new Component(
-        NAME,
-        MAIN_CLASS,
-        List.of(),
-        List.of("-Xmx512m"),
-        env,
-        new Readiness.PortOpen("localhost", port),
-        Duration.ofSeconds(60),
-        "http://localhost:" + port,
-        jar.toString());
+            NAME,
+            MAIN_CLASS,
+            List.of(),
+            List.of("-Xmx512m"),
+            env,
+            new Readiness.PortOpen("localhost", port),
+            Duration.ofSeconds(60),
+            "http://localhost:" + port,
+            jar.toString())
+        // Micronaut's Micrometer Prometheus registry
+        .withMetrics("http://localhost:" + port + "/prometheus");
   }
 
   /** {@code PLATFORM_API_KEY}, else a random key kept in {@code run/api.key} for the stack. */

@@ -19,6 +19,7 @@ import java.util.Objects;
  * @param timeout how long to wait for readiness
  * @param where what it serves, for people (e.g. {@code grpc localhost:7233})
  * @param classPath the component's own class path, or empty for this JVM's
+ * @param metrics where Prometheus scrapes its metrics (a URL), or empty
  */
 public record Component(
     String name,
@@ -29,7 +30,22 @@ public record Component(
     Readiness readiness,
     Duration timeout,
     String where,
-    String classPath) {
+    String classPath,
+    String metrics) {
+
+  /** A component with its own class path and no metrics address. */
+  public Component(
+      String name,
+      String mainClass,
+      List<String> args,
+      List<String> jvmOptions,
+      Map<String, String> env,
+      Readiness readiness,
+      Duration timeout,
+      String where,
+      String classPath) {
+    this(name, mainClass, args, jvmOptions, env, readiness, timeout, where, classPath, "");
+  }
 
   /** A component on this JVM's class path. */
   public Component(
@@ -54,6 +70,13 @@ public record Component(
     env = Map.copyOf(env);
     where = where == null ? "" : where;
     classPath = classPath == null ? "" : classPath;
+    metrics = metrics == null ? "" : metrics;
+  }
+
+  /** This component, its metrics scraped at {@code url}. */
+  public Component withMetrics(String url) {
+    return new Component(
+        name, mainClass, args, jvmOptions, env, readiness, timeout, where, classPath, url);
   }
 
   /**

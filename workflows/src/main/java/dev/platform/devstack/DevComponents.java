@@ -1,6 +1,8 @@
 package dev.platform.devstack;
 
 import dev.platform.kafka.config.KafkaSettings;
+import dev.platform.metrics.MetricsSettings;
+import dev.platform.metrics.WorkerMetrics;
 import dev.platform.schedules.PlatformSchedules;
 import dev.platform.temporal.TaskQueues;
 import dev.platform.temporal.TemporalSettings;
@@ -100,6 +102,8 @@ public final class DevComponents {
       int afterTemporal = components.get(0).name().equals(TEMPORAL) ? 1 : 0;
       components.add(afterTemporal, KafkaComponent.lastStarted(platformHome));
     }
+    // started by the TurnstileStream workflow's activity, stopped first
+    components.add(FlinkJobComponent.managed(platformHome));
     return List.copyOf(components);
   }
 
@@ -115,7 +119,8 @@ public final class DevComponents {
         component.readiness(),
         component.timeout(),
         component.where(),
-        component.classPath());
+        component.classPath(),
+        component.metrics());
   }
 
   /** Temporal's test server: a real gRPC server that keeps everything in memory. */
@@ -153,14 +158,24 @@ public final class DevComponents {
     jvmOptions.add("-Djava.awt.headless=true");
     jvmOptions.addAll(heapOptions());
     return new Component(
-        WORKER,
-        "dev.platform.cli.PlatformCommand",
-        List.of("worker"),
-        jvmOptions,
-        env,
-        new Readiness.FileExists(home.resolve("run").resolve("worker.ready")),
-        Duration.ofSeconds(60),
-        "task queues " + String.join(", ", TaskQueues.ALL) + " on " + temporalAddress);
+            WORKER,
+            "dev.platform.cli.PlatformCommand",
+            List.of("worker"),
+            jvmOptions,
+            env,
+            new Readiness.FileExists(home.resolve("run").resolve("worker.ready")),
+            Duration.ofSeconds(60),
+            "task queues " + String.join(", ", TaskQueues.ALL) + " on " + temporalAddress)
+        .withMetrics(workerMetricsUrl());
+  }
+
+  /** Where the worker serves its metrics, from {@code PLATFORM_WORKER_METRICS_PORT}. */
+  private static String workerMetricsUrl() {
+    MetricsSettings settings = MetricsSettings.fromEnvironment();
+    if (settings.port().isEmpty() || settings.port().getAsInt() == 0) {
+      return "";
+    }
+    return "http://localhost:" + settings.port().getAsInt() + WorkerMetrics.PATH;
   }
 
   /** The worker trains models, so it gets the heap limit the CLI was given (PLATFORM_JAVA_OPTS). */

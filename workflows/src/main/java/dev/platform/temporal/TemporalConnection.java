@@ -1,5 +1,6 @@
 package dev.platform.temporal;
 
+import com.uber.m3.tally.Scope;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.client.WorkflowClient;
@@ -36,7 +37,12 @@ public final class TemporalConnection implements AutoCloseable {
    * @throws IllegalStateException with a hint when no server answers at the address
    */
   public static TemporalConnection open(TemporalSettings settings) {
-    WorkflowServiceStubs service = WorkflowServiceStubs.newServiceStubs(stubOptions(settings));
+    return open(settings, null);
+  }
+
+  private static TemporalConnection open(TemporalSettings settings, Scope metricsScope) {
+    WorkflowServiceStubs service =
+        WorkflowServiceStubs.newServiceStubs(stubOptions(settings, metricsScope));
     try {
       service.healthCheck();
       return new TemporalConnection(settings, service);
@@ -57,13 +63,21 @@ public final class TemporalConnection implements AutoCloseable {
    * the worker does without sticky execution; see {@link NoStickyExecution}.
    */
   public static TemporalConnection openForWorker(TemporalSettings settings) {
-    TemporalConnection connection = open(settings);
+    return openForWorker(settings, null);
+  }
+
+  /**
+   * Connects for a worker whose SDK metrics go to {@code metricsScope} (see {@code WorkerMetrics});
+   * null for none.
+   */
+  public static TemporalConnection openForWorker(TemporalSettings settings, Scope metricsScope) {
+    TemporalConnection connection = open(settings, metricsScope);
     if (connection.hasScheduleApi()) {
       return connection;
     }
     connection.service.shutdownNow();
     WorkflowServiceStubsOptions options =
-        WorkflowServiceStubsOptions.newBuilder(stubOptions(settings))
+        WorkflowServiceStubsOptions.newBuilder(stubOptions(settings, metricsScope))
             .setGrpcClientInterceptors(List.of(new NoStickyExecution()))
             .build();
     return new TemporalConnection(settings, WorkflowServiceStubs.newServiceStubs(options));
@@ -87,11 +101,14 @@ public final class TemporalConnection implements AutoCloseable {
     return new TemporalConnection(settings, service);
   }
 
-  static WorkflowServiceStubsOptions stubOptions(TemporalSettings settings) {
+  static WorkflowServiceStubsOptions stubOptions(TemporalSettings settings, Scope metricsScope) {
     WorkflowServiceStubsOptions.Builder options =
         WorkflowServiceStubsOptions.newBuilder()
             .setTarget(settings.address())
             .setRpcTimeout(Duration.ofSeconds(10));
+    if (metricsScope != null) {
+      options.setMetricsScope(metricsScope);
+    }
     if (settings.tlsCertPath().isPresent()) {
       String key =
           settings

@@ -31,9 +31,6 @@ public class TurnstileStreamActivitiesImpl implements TurnstileStreamActivities 
   private static final Logger LOG = LoggerFactory.getLogger(TurnstileStreamActivitiesImpl.class);
   static final Duration POLL = Duration.ofSeconds(5);
 
-  /** How long the REST API may be unreachable before the job counts as lost. */
-  static final Duration LOST_AFTER = Duration.ofSeconds(30);
-
   private static final Duration JOB_APPEARS = Duration.ofSeconds(60);
 
   private final Path platformHome;
@@ -89,7 +86,7 @@ public class TurnstileStreamActivitiesImpl implements TurnstileStreamActivities 
   }
 
   private List<String> jobArgs() {
-    return List.of("--lake", settings.lakeUri(), "--checkpoint-dir", settings.checkpointDir());
+    return settings.jobArgs();
   }
 
   private String awaitJob(FlinkRestClient rest) throws IOException {
@@ -124,9 +121,14 @@ public class TurnstileStreamActivitiesImpl implements TurnstileStreamActivities 
         long now = System.nanoTime();
         unreachableSince = unreachableSince == 0 ? now : unreachableSince;
         context.heartbeat("REST API unreachable: " + e.getMessage());
-        if (now - unreachableSince > LOST_AFTER.toNanos()) {
+        if (now - unreachableSince > settings.lostAfter().toNanos()) {
           return new JobOutcome(
-              JobOutcome.LOST, "no answer from " + job.restUrl() + " for " + LOST_AFTER);
+              JobOutcome.LOST,
+              "no answer from "
+                  + job.restUrl()
+                  + " for "
+                  + settings.lostAfter().toSeconds()
+                  + " s");
         }
       }
       sleep(POLL);
