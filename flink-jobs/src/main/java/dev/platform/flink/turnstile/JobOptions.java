@@ -1,7 +1,7 @@
 package dev.platform.flink.turnstile;
 
 import dev.platform.core.config.PlatformEnvironment;
-import java.io.Serializable;
+import dev.platform.kafka.config.KafkaSettings;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,9 +17,7 @@ import java.util.regex.Pattern;
  * default. See {@link #USAGE}.
  */
 public record JobOptions(
-    KafkaConnection kafka,
-    String topic,
-    String dlqTopic,
+    KafkaSettings kafka,
     String groupId,
     String lakeUri,
     Duration window,
@@ -35,16 +33,16 @@ public record JobOptions(
     boolean bounded,
     int restPort,
     OptionalInt parallelism,
-    int restartAttempts)
-    implements Serializable {
+    int restartAttempts) {
 
   public static final String USAGE =
       """
       Usage: TurnstileAggregationJob [options]
         --bootstrap-servers HOSTS   Kafka bootstrap servers   (env KAFKA_BOOTSTRAP_SERVERS, localhost:9092)
         --security-protocol P       SASL_SSL | SASL_PLAINTEXT (env KAFKA_SECURITY_PROTOCOL)
-        --sasl-mechanism M          PLAIN | SCRAM-SHA-256 | SCRAM-SHA-512 (env KAFKA_SASL_MECHANISM, PLAIN)
-        --sasl-username U           (env KAFKA_SASL_USERNAME); password only from env KAFKA_SASL_PASSWORD
+        --sasl-mechanism M          PLAIN | SCRAM-SHA-256 | SCRAM-SHA-512 (env KAFKA_SASL_MECHANISM, PLAIN
+                                    with a user)
+        --sasl-username U           (env KAFKA_SASL_USERNAME); with a password: env KAFKA_SASL_PASSWORD
                                     or --sasl-password
         --topic T                   messages                  (env KAFKA_TOPIC, mta-turnstile)
         --dlq-topic T               dead letters              (env KAFKA_DLQ_TOPIC, mta-turnstile-dlq)
@@ -181,20 +179,26 @@ public record JobOptions(
         Optional.ofNullable(given.getOrDefault("from-checkpoint", given.get("from-savepoint")))
             .filter(s -> !s.isBlank());
 
-    KafkaConnection kafka =
-        new KafkaConnection(
-            v.text("bootstrap-servers").orElse("localhost:9092"),
-            v.text("security-protocol"),
-            v.text("sasl-mechanism").orElse("PLAIN"),
-            v.text("sasl-username"),
-            v.text("sasl-password"));
+    KafkaSettings kafka;
+    try {
+      kafka =
+          new KafkaSettings(
+              v.text("bootstrap-servers").orElse(KafkaSettings.DEFAULT_BOOTSTRAP_SERVERS),
+              v.text("bootstrap-servers").isPresent(),
+              v.text("security-protocol"),
+              v.text("sasl-mechanism"),
+              v.text("sasl-username"),
+              v.text("sasl-password"),
+              v.text("topic").orElse(KafkaSettings.DEFAULT_TOPIC),
+              v.text("dlq-topic").orElse(KafkaSettings.DEFAULT_DLQ_TOPIC));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
     String checkpointDir =
         v.text("checkpoint-dir")
             .orElse(platform.home().resolve("flink").resolve("checkpoints").toString());
     return new JobOptions(
         kafka,
-        v.text("topic").orElse("mta-turnstile"),
-        v.text("dlq-topic").orElse("mta-turnstile-dlq"),
         v.text("group-id").orElse("turnstile-aggregation"),
         LakeSinks.toUri(v.text("lake").orElse(platform.lakeUri())),
         window,
@@ -211,6 +215,14 @@ public record JobOptions(
         v.integer("rest-port").orElse(8081),
         v.integer("parallelism").map(OptionalInt::of).orElse(OptionalInt.empty()),
         v.integer("restart-attempts").orElse(20));
+  }
+
+  public String topic() {
+    return kafka.topic();
+  }
+
+  public String dlqTopic() {
+    return kafka.dlqTopic();
   }
 
   public boolean tumbling() {

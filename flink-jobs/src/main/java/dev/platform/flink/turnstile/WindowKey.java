@@ -2,6 +2,7 @@ package dev.platform.flink.turnstile;
 
 import dev.platform.core.turnstile.TurnstileMessage;
 import java.time.LocalDate;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /** The original grouping key of the stream windows. */
 public record WindowKey(
@@ -11,7 +12,7 @@ public record WindowKey(
     String station,
     String linename,
     String division,
-    LocalDate date,
+    @TypeInfo(JavaTimeTypes.LocalDates.class) LocalDate date,
     String desc) {
 
   public static WindowKey of(TurnstileMessage m) {

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 import java.util.List;
-import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
@@ -15,19 +15,20 @@ import org.junit.jupiter.api.Test;
 class DeduplicatorTest {
   private static final Duration RETENTION = Duration.ofMinutes(10);
 
-  private static KeyedOneInputStreamOperatorTestHarness<String, TurnstileEvent, TurnstileEvent>
-      harness(Deduplicator deduplicator) throws Exception {
+  /** Keyed as in the job: by the window key, which a duplicate shares with its original. */
+  private static KeyedOneInputStreamOperatorTestHarness<WindowKey, TurnstileEvent, TurnstileEvent>
+      harness(Deduplicator<WindowKey> deduplicator) throws Exception {
     return ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-        deduplicator, TurnstileEvent::id, Types.STRING);
+        deduplicator, TurnstileEvent::key, TypeInformation.of(WindowKey.class));
   }
 
   @Test
   void passesTheFirstMessageOfAnIdAndDropsAndCountsTheRest() throws Exception {
     TurnstileEvent a = TestMessages.event("02-00-00", at("08:00:00"), 1, 2);
     TurnstileEvent b = TestMessages.event("02-00-00", at("08:00:30"), 3, 4);
-    Deduplicator deduplicator = new Deduplicator(RETENTION);
+    Deduplicator<WindowKey> deduplicator = new Deduplicator<>(RETENTION);
     try (var harness = harness(deduplicator)) {
-      harness.setStateTtlProcessingTime(0);
+      harness.setProcessingTime(0);
       harness.processElement(a, 1L);
       harness.processElement(b, 2L);
       harness.processElement(a, 3L);
@@ -38,15 +39,17 @@ class DeduplicatorTest {
   }
 
   @Test
-  void forgetsIdsAfterTheRetention() throws Exception {
+  void forgetsIdsAfterTheRetentionAndKeepsNoStateForThem() throws Exception {
     TurnstileEvent a = TestMessages.event("02-00-00", at("08:00:00"), 1, 2);
-    try (var harness = harness(new Deduplicator(RETENTION))) {
-      harness.setStateTtlProcessingTime(0);
+    try (var harness = harness(new Deduplicator<>(RETENTION))) {
+      harness.setProcessingTime(0);
       harness.processElement(a, 1L);
-      harness.setStateTtlProcessingTime(RETENTION.toMillis() - 1);
+      harness.setProcessingTime(RETENTION.toMillis() - 1);
       harness.processElement(a, 2L);
       assertEquals(1, harness.extractOutputValues().size());
-      harness.setStateTtlProcessingTime(RETENTION.toMillis() + 1);
+      assertEquals(1, harness.numKeyedStateEntries());
+      harness.setProcessingTime(RETENTION.toMillis() + Duration.ofMinutes(2).toMillis());
+      assertEquals(0, harness.numKeyedStateEntries(), "the sweep removed the expired id");
       harness.processElement(a, 3L);
       assertEquals(2, harness.extractOutputValues().size());
     }
@@ -57,16 +60,18 @@ class DeduplicatorTest {
     TurnstileEvent a = TestMessages.event("02-00-00", at("08:00:00"), 1, 2);
     TurnstileEvent b = TestMessages.event("02-00-01", at("08:00:00"), 1, 2);
     OperatorSubtaskState snapshot;
-    try (var harness = harness(new Deduplicator(RETENTION))) {
-      harness.setStateTtlProcessingTime(0);
+    try (var harness = harness(new Deduplicator<>(RETENTION))) {
+      harness.setProcessingTime(0);
       harness.processElement(a, 1L);
       snapshot = harness.snapshot(1L, 10L);
     }
-    Deduplicator restored = new Deduplicator(RETENTION);
+    Deduplicator<WindowKey> restored = new Deduplicator<>(RETENTION);
     try (var harness =
         new KeyedOneInputStreamOperatorTestHarness<>(
-            new KeyedProcessOperator<>(restored), TurnstileEvent::id, Types.STRING)) {
-      harness.setStateTtlProcessingTime(1);
+            new KeyedProcessOperator<>(restored),
+            TurnstileEvent::key,
+            TypeInformation.of(WindowKey.class))) {
+      harness.setProcessingTime(1);
       harness.setup();
       harness.initializeState(snapshot);
       harness.open();

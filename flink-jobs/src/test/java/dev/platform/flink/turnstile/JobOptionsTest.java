@@ -126,14 +126,15 @@ class JobOptionsTest {
                 "KAFKA_SASL_USERNAME", "user",
                 "KAFKA_SASL_PASSWORD", "pa\"ss",
                 "KAFKA_SASL_MECHANISM", "SCRAM-SHA-512"));
-    Properties p = o.kafka().properties();
+    Properties p = o.kafka().clientProperties();
     assertEquals("SASL_SSL", p.getProperty("security.protocol"));
     assertEquals("SCRAM-SHA-512", p.getProperty("sasl.mechanism"));
     assertEquals(
         "org.apache.kafka.common.security.scram.ScramLoginModule required"
             + " username=\"user\" password=\"pa\\\"ss\";",
         p.getProperty("sasl.jaas.config"));
-    assertFalse(o.kafka().toString().contains("pa"), "no password in descriptions");
-    assertTrue(parse(Map.of()).kafka().properties().isEmpty());
+    assertFalse(o.kafka().describe().contains("pa\""), "no password in descriptions");
+    assertFalse(parse(Map.of()).kafka().clientProperties().containsKey("security.protocol"));
+    assertMessage("go together", "--sasl-username", "user");
   }
 }

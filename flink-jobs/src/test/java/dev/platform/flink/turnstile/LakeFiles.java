@@ -18,14 +18,22 @@ import java.util.zip.GZIPInputStream;
 final class LakeFiles {
   private LakeFiles() {}
 
-  /** Every regular file under {@code folder}, relative path -> its lines (gunzipped if .gz). */
+  /**
+   * Every visible file under {@code folder}, relative path -> its lines (gunzipped if .gz). Hidden
+   * files ({@code .part-*}: in progress, not committed) are skipped, as every reader of the lake
+   * does.
+   */
   static Map<String, List<String>> read(Path folder) {
     Map<String, List<String>> files = new TreeMap<>();
     if (!Files.isDirectory(folder)) {
       return files;
     }
     try (Stream<Path> paths = Files.walk(folder)) {
-      for (Path p : paths.filter(Files::isRegularFile).toList()) {
+      for (Path p :
+          paths
+              .filter(Files::isRegularFile)
+              .filter(p -> !p.getFileName().toString().startsWith("."))
+              .toList()) {
         files.put(folder.relativize(p).toString().replace('\\', '/'), lines(p));
       }
     } catch (IOException e) {

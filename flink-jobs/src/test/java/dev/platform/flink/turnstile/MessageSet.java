@@ -48,12 +48,17 @@ final class MessageSet {
    * @param step event time between consecutive on-time messages
    */
   static MessageSet generate(int count, Duration step, long seed) {
+    return generate(count, step, seed, true);
+  }
+
+  /** As {@link #generate(int, Duration, long)}, with or without late messages. */
+  static MessageSet generate(int count, Duration step, long seed, boolean withLate) {
     MessageSet set = new MessageSet();
     Random random = new Random(seed);
     int extra = Math.max(1, count / 100);
     Set<Integer> malformedAt = positions(random, count, extra, 0);
     Set<Integer> duplicateAt = positions(random, count, extra, 0);
-    Set<Integer> lateAt = positions(random, count, extra, 100);
+    Set<Integer> lateAt = withLate ? positions(random, count, extra, 100) : Set.of();
     List<String> pendingDuplicates = new ArrayList<>();
     List<Integer> pendingDuplicateAt = new ArrayList<>();
 

@@ -29,7 +29,8 @@ class WindowSumsTest {
     @SuppressWarnings("unchecked")
     OneInputTransformation<TurnstileEvent, StreamAggregate> transformation =
         (OneInputTransformation<TurnstileEvent, StreamAggregate>)
-            TurnstileAggregationJob.windows(events, options).getTransformation();
+            TurnstileAggregationJob.windows(events.keyBy(TurnstileEvent::key), options)
+                .getTransformation();
     @SuppressWarnings("unchecked")
     TypeInformation<WindowKey> keyType =
         (TypeInformation<WindowKey>) transformation.getStateKeyType();
