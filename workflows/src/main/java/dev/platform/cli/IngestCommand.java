@@ -105,9 +105,12 @@ final class IngestCommand {
             "--lake goes with --direct; a workflow uses the worker's lake (PLATFORM_LAKE)");
       }
       String sourceSpec = sourceSpec();
+      // the run is named after its first and last Saturday, whatever days the options gave
+      LocalDate firstSaturday = weeks.get(0);
+      LocalDate lastSaturday = weeks.get(weeks.size() - 1);
       return direct
-          ? runDirect(weeks.get(0), last, sourceSpec)
-          : runWorkflow(weeks.get(0), last, sourceSpec);
+          ? runDirect(firstSaturday, lastSaturday, sourceSpec)
+          : runWorkflow(firstSaturday, lastSaturday, sourceSpec);
     }
 
     /** The source as the activities take it: blank means the runner's own setting. */

@@ -88,7 +88,7 @@ class IngestCommandTest {
             "--from",
             "2024-01-05",
             "--to",
-            "2024-01-13",
+            "2024-01-18",
             "--mirror",
             mirror.toString(),
             "--address",

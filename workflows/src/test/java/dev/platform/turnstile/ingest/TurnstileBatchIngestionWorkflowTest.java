@@ -23,6 +23,7 @@ import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
+import io.temporal.workflow.Workflow;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -78,6 +79,7 @@ class TurnstileBatchIngestionWorkflowTest {
       worker.registerActivitiesImplementations(activities);
     }
     CountingWarehouseLoad.register(worker, lake);
+    environment.newWorker("other-load").registerWorkflowImplementationTypes(OtherLoadImpl.class);
     environment.start();
     return environment.getWorkflowClient();
   }
@@ -240,6 +242,48 @@ class TurnstileBatchIngestionWorkflowTest {
             .orElseThrow()
             .getStartChildWorkflowExecutionInitiatedEventAttributes()
             .getWorkflowId());
+  }
+
+  /** Holds the warehouse load's workflow id, as a load already going would. */
+  @io.temporal.workflow.WorkflowInterface
+  public interface OtherLoad {
+    @io.temporal.workflow.WorkflowMethod
+    void hold();
+  }
+
+  public static class OtherLoadImpl implements OtherLoad {
+    @Override
+    public void hold() {
+      Workflow.sleep(java.time.Duration.ofMinutes(2));
+    }
+  }
+
+  @Test
+  void whileAnotherWarehouseLoadRunsTheRunWaitsForItThenLoads() throws Exception {
+    Path mirror = TurnstileFixtures.mirror(mirrorFolder);
+    TurnstileFixtures.week(mirror, "240106", "240106", 30);
+    WorkflowClient client = start(null, null);
+    OtherLoad running =
+        client.newWorkflowStub(
+            OtherLoad.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(WarehouseLoadWorkflow.WORKFLOW_ID)
+                .setTaskQueue("other-load")
+                .build());
+    WorkflowClient.start(running::hold);
+    List<String> progress = new ArrayList<>();
+
+    TurnstileIngestionResult result =
+        new TurnstileIngestionFollower(client)
+            .startAndFollow(JAN_6, JAN_6, mirror.toString(), progress::add);
+
+    assertEquals(1, result.warehouse().filesLoaded());
+    assertTrue(
+        progress.contains("warehouse: another load is running; waiting for it to finish"),
+        progress.toString());
+    assertEquals(
+        "warehouse: 1 file loaded, 0 rows inserted, 0 quarantined",
+        progress.get(progress.size() - 1));
   }
 
   static List<String> subjects(List<IngestionResult> results) {
