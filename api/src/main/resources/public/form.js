@@ -48,14 +48,15 @@ function record(form, schema) {
 
 function show(id, visible) { document.getElementById(id).hidden = !visible; }
 
-async function submit(event, schema) {
+async function submit(event, model) {
   event.preventDefault();
   show('result', false);
   show('errors', false);
-  const response = await fetch('/predict?explain=true', {
+  // explanations only from a model that gives them (XGBoost), else the answer would be an error
+  const response = await fetch(model.explains ? '/predict?explain=true' : '/predict', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify([record(event.target, schema)])
+    body: JSON.stringify([record(event.target, model.schema)])
   });
   const body = await response.json();
   if (!response.ok) {
@@ -82,6 +83,9 @@ async function submit(event, schema) {
         + factor.contribution.toFixed(3) + ' log-odds)';
     factors.appendChild(item);
   });
+  show('factors-section', model.explains);
+  document.getElementById('no-factors').textContent = model.explains ? ''
+      : 'The serving model (' + model.serving_model + ') does not explain its scores.';
   show('result', true);
 }
 
@@ -91,7 +95,7 @@ async function init() {
   const container = document.getElementById('fields');
   model.schema.forEach(field => container.appendChild(fieldInput(field)));
   document.getElementById('risk-form')
-      .addEventListener('submit', event => submit(event, model.schema));
+      .addEventListener('submit', event => submit(event, model));
   document.body.dataset.ready = 'true';
 }
 

@@ -32,6 +32,12 @@ class ExplainUnsupportedTest implements TestPropertyProvider {
   }
 
   @Test
+  void theModelSaysItDoesNotExplain() {
+    Http.Answer model = new Http(client).get("/model");
+    assertEquals(false, model.json().get("explains").booleanValue(), model.body());
+  }
+
+  @Test
   void explainIsA400ThatNamesTheModel() {
     Http.Answer answer =
         new Http(client).postJson("/predict?explain=true", Records.list(Records.CASE_1));

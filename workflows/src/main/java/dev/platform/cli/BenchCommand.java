@@ -1,6 +1,7 @@
 package dev.platform.cli;
 
 import dev.platform.bench.ApiBenchmark;
+import dev.platform.bench.WarehouseBenchmark;
 import dev.platform.bench.WrkResult;
 import dev.platform.ml.data.HeartDataset;
 import dev.platform.ml.eval.Metrics;
@@ -21,7 +22,11 @@ import picocli.CommandLine.Spec;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks that print their figures.",
-    subcommands = {BenchCommand.Train.class, BenchCommand.Api.class})
+    subcommands = {
+      BenchCommand.Train.class,
+      BenchCommand.Api.class,
+      BenchCommand.WarehouseLoad.class
+    })
 final class BenchCommand {
 
   @Command(
@@ -112,6 +117,84 @@ final class BenchCommand {
           result.latencyMillis().getOrDefault("p90", Double.NaN),
           result.latencyMillis().getOrDefault("p99", Double.NaN));
       return 0;
+    }
+  }
+
+  @Command(
+      name = "warehouse",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Load the mirror's weekly turnstile files into a fresh lake and warehouse, and in the same"
+            + " run time DuckDB reading the same lake files with a bare read_csv into one table;"
+            + " then a second, no-op load.",
+        "Targets: file loads / bare read_csv <= 1.5, no-op load < 1 s."
+      })
+  static final class WarehouseLoad implements Callable<Integer> {
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(
+        names = "--mirror",
+        paramLabel = "DIR",
+        description =
+            "Folder with yyMMdd.csv.gz weeks (or an mta/ subfolder), e.g. ../shared/data.")
+    Path mirror;
+
+    @Option(
+        names = "--work",
+        paramLabel = "DIR",
+        description = "Scratch folder (default: a new temporary folder, removed after).")
+    Path work;
+
+    @Override
+    public Integer call() throws Exception {
+      PrintWriter console = spec.commandLine().getOut();
+      Path source =
+          mirror != null
+              ? mirror
+              : dev.platform.core.config.PlatformEnvironment.current()
+                  .mirror()
+                  .orElseThrow(() -> new IllegalArgumentException("name a mirror: --mirror DIR"));
+      boolean temporary = work == null;
+      Path folder = temporary ? java.nio.file.Files.createTempDirectory("bench-warehouse-") : work;
+      try {
+        WarehouseBenchmark.Figures figures =
+            new WarehouseBenchmark(source, folder)
+                .run(
+                    line -> {
+                      console.println(line);
+                      console.flush();
+                    });
+        console.println();
+        console.printf(
+            "%d weeks, %,d fact rows (bare read_csv: %,d rows), %d cores%n",
+            figures.weeks(),
+            figures.factRows(),
+            figures.bareRows(),
+            Runtime.getRuntime().availableProcessors());
+        console.println("| step | seconds |");
+        console.println("|---|---:|");
+        figures.loadSteps().forEach((step, s) -> console.printf("| %s | %.2f |%n", step, s));
+        console.printf("| whole load | %.2f |%n", figures.loadSeconds());
+        console.printf("| bare read_csv into one table | %.2f |%n", figures.bareSeconds());
+        console.printf("| second (no-op) load | %.2f |%n", figures.noOpSeconds());
+        console.printf(
+            "ratio file loads / bare read_csv: %.2f (target <= 1.5); whole load / bare: %.2f;"
+                + " no-op %.2f s (target < 1 s)%n",
+            figures.ratio(), figures.loadSeconds() / figures.bareSeconds(), figures.noOpSeconds());
+      } finally {
+        if (temporary) {
+          deleteTree(folder);
+        }
+      }
+      return 0;
+    }
+
+    private static void deleteTree(Path folder) throws java.io.IOException {
+      try (var paths = java.nio.file.Files.walk(folder)) {
+        for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          java.nio.file.Files.deleteIfExists(path);
+        }
+      }
     }
   }
 }

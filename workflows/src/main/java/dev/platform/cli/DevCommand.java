@@ -104,6 +104,13 @@ final class DevCommand implements Callable<Integer> {
     }
   }
 
+  /** Stops the whole local stack, the stream workflow first. */
+  static void stopAll(PrintWriter out) {
+    stopStreamWorkflow();
+    managedStack().stop().forEach(result -> out.println(StackTable.describe(result)));
+    out.flush();
+  }
+
   /** The stream workflow would restart the job it watches: end it first, if a server answers. */
   private static void stopStreamWorkflow() {
     TemporalSettings settings = TemporalSettings.fromEnvironment();
@@ -128,10 +135,7 @@ final class DevCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      PrintWriter out = spec.commandLine().getOut();
-      stopStreamWorkflow();
-      managedStack().stop().forEach(result -> out.println(StackTable.describe(result)));
-      out.flush();
+      stopAll(spec.commandLine().getOut());
       return 0;
     }
   }

@@ -1,6 +1,7 @@
 package dev.platform.cli;
 
 import dev.platform.ml.data.DataValidationException;
+import dev.platform.warehouse.DataQualityException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.slf4j.Logger;
@@ -20,6 +21,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
   public int handleExecutionException(
       Exception exception, CommandLine commandLine, CommandLine.ParseResult parseResult) {
     if (exception instanceof DataValidationException
+        || exception instanceof DataQualityException
         || exception instanceof IOException
         || exception instanceof UncheckedIOException
         || exception instanceof IllegalArgumentException) {

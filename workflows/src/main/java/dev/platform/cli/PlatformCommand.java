@@ -13,9 +13,11 @@ import picocli.CommandLine.Command;
     subcommands = {
       ProfileCommand.class,
       TrainCommand.class,
+      IngestCommand.class,
       ScoreCommand.class,
       ServeCommand.class,
       BenchCommand.class,
+      DemoCommand.class,
       DevCommand.class,
       KafkaCommand.class,
       StreamCommand.class,
@@ -23,6 +25,7 @@ import picocli.CommandLine.Command;
       RunsCommand.class,
       HistoryCommand.class,
       SchedulesCommand.class,
+      WarehouseCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class PlatformCommand {

@@ -1,5 +1,6 @@
 package dev.platform.cli;
 
+import dev.platform.core.config.PlatformEnvironment;
 import dev.platform.core.source.Sources;
 import dev.platform.heart.HeartModelTrainingWorkflow;
 import dev.platform.heart.HeartTrainingTypes.HeartTrainingResult;
@@ -31,7 +32,7 @@ import picocli.CommandLine.Spec;
 final class TrainCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Mixin DataSource data;
+  @Mixin TrainingSource data;
 
   @Option(
       names = "--direct",
@@ -51,7 +52,8 @@ final class TrainCommand implements Callable<Integer> {
   private int runDirect() throws Exception {
     PrintWriter console = spec.commandLine().getOut();
     Path target = out != null ? out : PlatformHome.get().resolve("training");
-    TrainingRun.Outcome outcome = TrainingRun.run(data.location, target, progress(console));
+    TrainingRun.Outcome outcome =
+        TrainingRun.run(data.location(PlatformEnvironment.current()), target, progress(console));
     console.println();
     console.println(ReportWriter.comparisonTable(outcome.bundle().manifest().models().values()));
     console.println("report: " + target.resolve("report.md"));
@@ -60,7 +62,7 @@ final class TrainCommand implements Callable<Integer> {
 
   private int runWorkflow() throws Exception {
     PrintWriter console = spec.commandLine().getOut();
-    String source = absolute(data.location);
+    String source = absolute(data.location(PlatformEnvironment.current()));
     String sha256 = Sources.sha256(source);
     try (TemporalConnection connection =
         TemporalConnection.open(TemporalSettings.fromEnvironment())) {

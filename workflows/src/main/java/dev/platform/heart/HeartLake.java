@@ -1,59 +1,114 @@
 package dev.platform.heart;
 
+import dev.platform.core.lake.Lake;
+import dev.platform.core.lake.LakeFolders;
+import dev.platform.core.lake.LakeLayout;
+import dev.platform.core.lake.LakeObject;
+import dev.platform.core.lake.LocalLake;
+import dev.platform.ml.bundle.BundleManifest;
+import dev.platform.ml.bundle.ModelBundle;
+import dev.platform.ml.io.Folders;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * The heart data's places in the lake folder under the platform home:
- *
- * <pre>
- * lake/heart/raw/&lt;sha256&gt;/&lt;file name&gt;   ingested sources, one folder per content
- * lake/heart/models/&lt;version id&gt;/        promoted bundles
- * lake/heart/models/CURRENT               the serving bundle's version id
- * runs/&lt;workflow id&gt;/                    a training run's candidates, bundle, report, charts
- * </pre>
+ * The heart data's places: ingested sources, promoted bundles and {@code CURRENT} in the {@link
+ * Lake} ({@link LakeLayout#heartRaw}, {@link LakeLayout#heartModel}, {@link
+ * LakeLayout#HEART_CURRENT}); a training run's working files stay on this machine, in {@code
+ * <home>/runs/<workflow id>/}, and lake objects that tools must read as files are copied to {@code
+ * <home>/cache/lake/} (a local folder lake hands out its own files).
  */
-public record HeartLake(Path home) {
-  static final String CURRENT = "CURRENT";
-
-  public Path rawFolder(String sha256) {
-    return home.resolve("lake/heart/raw").resolve(sha256);
-  }
-
-  public Path models() {
-    return home.resolve("lake/heart/models");
-  }
-
-  public Path model(String versionId) {
-    return models().resolve(versionId);
-  }
+public record HeartLake(Lake lake, Path home) {
+  /** A source that names an object of this lake: {@code lake:heart/raw/<sha256>/<file>}. */
+  public static final String SOURCE_SCHEME = "lake:";
 
   public Path run(String workflowId) {
     return home.resolve("runs").resolve(workflowId);
   }
 
-  /** The serving bundle's folder, if one was promoted. */
-  public Optional<Path> currentModel() throws IOException {
-    Path pointer = models().resolve(CURRENT);
-    if (!Files.isRegularFile(pointer)) {
-      return Optional.empty();
-    }
-    return Optional.of(model(Files.readString(pointer, StandardCharsets.UTF_8).strip()));
+  /** Where a source is staged while it is hashed, before it goes into the lake. */
+  Path incoming() {
+    return home.resolve("cache").resolve("incoming");
   }
 
-  /** Points CURRENT at a promoted version, atomically. */
-  public void setCurrent(String versionId) throws IOException {
-    Files.createDirectories(models());
-    Path staging = Files.createTempFile(models(), ".current-", ".tmp");
-    Files.writeString(staging, versionId + "\n", StandardCharsets.UTF_8);
-    Files.move(
-        staging,
-        models().resolve(CURRENT),
-        StandardCopyOption.ATOMIC_MOVE,
-        StandardCopyOption.REPLACE_EXISTING);
+  /** The stored copy of a source with this content, if there is one (any file name). */
+  public Optional<LakeObject> raw(String sha256) throws IOException {
+    List<LakeObject> copies = lake.list(LakeLayout.heartRaw(sha256));
+    return copies.isEmpty() ? Optional.empty() : Optional.of(copies.get(0));
+  }
+
+  /** A lake object as a local file, for readers of files. */
+  public Path localFile(String key) throws IOException {
+    if (lake instanceof LocalLake local) {
+      return local.path(key);
+    }
+    LakeObject object =
+        lake.stat(key).orElseThrow(() -> new IOException("no " + key + " in " + lake.uri()));
+    Path file = home.resolve("cache").resolve("lake").resolve(key).normalize();
+    if (Files.isRegularFile(file) && Files.size(file) == object.size()) {
+      return file;
+    }
+    Files.createDirectories(file.getParent());
+    Path staging = Files.createTempFile(file.getParent(), ".download-", ".tmp");
+    try {
+      lake.download(key, staging);
+      Files.move(
+          staging, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } finally {
+      Files.deleteIfExists(staging);
+    }
+    return file;
+  }
+
+  /** The serving bundle's version, if one was promoted. */
+  public Optional<String> currentVersion() throws IOException {
+    if (!lake.exists(LakeLayout.HEART_CURRENT)) {
+      return Optional.empty();
+    }
+    try (InputStream in = lake.open(LakeLayout.HEART_CURRENT)) {
+      String version = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+      return version.isEmpty() ? Optional.empty() : Optional.of(version);
+    }
+  }
+
+  /** True when every file of the bundle is in the lake: its manifest goes up last. */
+  public boolean hasBundle(String version) throws IOException {
+    return lake.exists(manifestKey(version));
+  }
+
+  /** The manifest of a promoted bundle. */
+  public BundleManifest manifest(String version) throws IOException {
+    Path scratch = Files.createTempDirectory(Files.createDirectories(incoming()), "manifest-");
+    try {
+      lake.download(manifestKey(version), scratch.resolve(ModelBundle.MANIFEST_FILE));
+      return ModelBundle.readManifest(scratch);
+    } finally {
+      Folders.deleteRecursively(scratch);
+    }
+  }
+
+  /** Stores a bundle folder under its version, manifest last; a complete copy is kept as is. */
+  public void putBundle(String version, Path folder) throws IOException {
+    if (!hasBundle(version)) {
+      LakeFolders.put(lake, folder, LakeLayout.heartModel(version), ModelBundle.MANIFEST_FILE);
+    }
+  }
+
+  /** Points CURRENT at a stored version; the lake makes the switch atomic. */
+  public void setCurrent(String version) throws IOException {
+    if (!hasBundle(version)) {
+      throw new IOException("bundle " + version + " is not in the lake " + lake.uri());
+    }
+    lake.put(LakeLayout.HEART_CURRENT, (version + "\n").getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String manifestKey(String version) {
+    return LakeLayout.heartModel(version) + ModelBundle.MANIFEST_FILE;
   }
 }

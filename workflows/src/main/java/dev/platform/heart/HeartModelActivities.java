@@ -17,7 +17,7 @@ public interface HeartModelActivities {
   IngestedData ingest(String source);
 
   @ActivityMethod(name = "ProfileHeartData")
-  ProfileSummary profile(String lakeFile, String runId);
+  ProfileSummary profile(String lakeKey, String runId);
 
   @ActivityMethod(name = "TrainModel")
   ModelReport train(TrainRequest request);

@@ -1,5 +1,7 @@
 package dev.platform.heart;
 
+import dev.platform.core.lake.LakeLayout;
+import dev.platform.core.lake.LakeObject;
 import dev.platform.core.source.Sources;
 import dev.platform.heart.HeartTrainingTypes.BuiltBundle;
 import dev.platform.heart.HeartTrainingTypes.BundleRequest;
@@ -26,6 +28,7 @@ import dev.platform.ml.report.ReportWriter;
 import dev.platform.ml.train.ModelFiles;
 import dev.platform.ml.train.ModelKind;
 import dev.platform.ml.train.TrainedModel;
+import dev.platform.temporal.Heartbeats;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
 import java.io.IOException;
@@ -42,8 +45,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The heart pipeline's activities over a lake folder. Each is idempotent: a retry after a crash
- * rewrites the same paths (run folder by workflow id, bundle version fixed by the workflow).
+ * The heart pipeline's activities over the lake (sources, promoted bundles) and local run folders.
+ * Each is idempotent: a retry after a crash rewrites the same paths (run folder by workflow id,
+ * bundle version fixed by the workflow).
  */
 public class HeartModelActivitiesImpl implements HeartModelActivities {
   static final String BUNDLE_DIR = "bundle";
@@ -60,32 +64,42 @@ public class HeartModelActivitiesImpl implements HeartModelActivities {
   @Override
   public IngestedData ingest(String source) {
     try {
-      Path incoming = Files.createDirectories(lake.home().resolve("lake/heart/incoming"));
-      Path staging = Files.createTempFile(incoming, "ingest-", ".part");
-      String sha256;
-      long bytes;
-      try (InputStream raw = Sources.openRaw(source);
-          DigestInputStream digesting = Sources.digesting(raw)) {
-        bytes = Files.copy(digesting, staging, StandardCopyOption.REPLACE_EXISTING);
-        sha256 = Sources.hex(digesting.getMessageDigest());
+      if (source.startsWith(HeartLake.SOURCE_SCHEME)) {
+        String key = source.substring(HeartLake.SOURCE_SCHEME.length());
+        LakeObject stored =
+            lake.lake()
+                .stat(key)
+                .orElseThrow(() -> new IOException("no " + key + " in " + lake.lake().uri()));
+        return new IngestedData(key, stored.sha256(), stored.size(), true);
       }
-      Path folder = lake.rawFolder(sha256);
-      Path target = folder.resolve(fileName(source));
-      if (Files.isRegularFile(target)) {
-        Files.delete(staging);
-        return new IngestedData(target.toString(), sha256, bytes, true);
+      Path staging =
+          Files.createTempFile(Files.createDirectories(lake.incoming()), "ingest-", ".part");
+      try {
+        String sha256;
+        long bytes;
+        try (InputStream raw = Sources.openRaw(source);
+            DigestInputStream digesting = Sources.digesting(raw)) {
+          bytes = Files.copy(digesting, staging, StandardCopyOption.REPLACE_EXISTING);
+          sha256 = Sources.hex(digesting.getMessageDigest());
+        }
+        Optional<LakeObject> stored = lake.raw(sha256);
+        if (stored.isPresent()) { // content-addressed: the same bytes are stored once
+          return new IngestedData(stored.get().key(), sha256, bytes, true);
+        }
+        String key = LakeLayout.heartRaw(sha256) + fileName(source);
+        lake.lake().put(key, staging);
+        return new IngestedData(key, sha256, bytes, false);
+      } finally {
+        Files.deleteIfExists(staging);
       }
-      Files.createDirectories(folder);
-      Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-      return new IngestedData(target.toString(), sha256, bytes, false);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot ingest " + source + ": " + e.getMessage(), e);
     }
   }
 
   @Override
-  public ProfileSummary profile(String lakeFile, String runId) {
-    HeartDataset dataset = HeartDataset.load(lakeFile);
+  public ProfileSummary profile(String lakeKey, String runId) {
+    HeartDataset dataset = HeartDataset.load(localFile(lakeKey));
     HeartProfile profile =
         HeartProfiler.profile(
             dataset.records(), HeartProfiler.defaultMinGroupSize(dataset.records().size()));
@@ -122,8 +136,8 @@ public class HeartModelActivitiesImpl implements HeartModelActivities {
     if (Files.isRegularFile(reportFile)) {
       return Json.MAPPER.readValue(reportFile.toFile(), ModelReport.class); // finished before
     }
-    heartbeats.stage("reading " + request.lakeFile());
-    PreparedData data = PreparedData.of(HeartDataset.load(request.lakeFile()));
+    heartbeats.stage("reading " + request.lakeKey());
+    PreparedData data = PreparedData.of(HeartDataset.load(localFile(request.lakeKey())));
     heartbeats.stage("training " + request.model());
     Candidate candidate = ModelEvaluator.trainAndEvaluate(data, ModelKind.fromId(request.model()));
     heartbeats.stage("saving " + request.model());
@@ -138,7 +152,7 @@ public class HeartModelActivitiesImpl implements HeartModelActivities {
   @Override
   public BuiltBundle buildBundle(BundleRequest request) {
     try {
-      PreparedData data = PreparedData.of(HeartDataset.load(request.lakeFile()));
+      PreparedData data = PreparedData.of(HeartDataset.load(localFile(request.lakeKey())));
       List<Candidate> candidates = new ArrayList<>();
       for (String model : request.models()) {
         Path folder = candidateFolder(request.runId(), model);
@@ -177,14 +191,13 @@ public class HeartModelActivitiesImpl implements HeartModelActivities {
   @Override
   public Promotion promote(BuiltBundle bundle) {
     try {
-      Optional<Path> current = lake.currentModel();
-      String previous = current.map(path -> path.getFileName().toString()).orElse("");
+      Optional<String> current = lake.currentVersion();
+      String previous = current.orElse("");
       if (previous.equals(bundle.versionId())) {
         return new Promotion(true, bundle.versionId(), previous, "already current");
       }
-      if (current.isPresent()) {
-        double currentF1 =
-            ModelBundle.readManifest(current.get()).servingReport().validation().f1();
+      if (current.isPresent() && lake.hasBundle(previous)) {
+        double currentF1 = lake.manifest(previous).servingReport().validation().f1();
         if (bundle.validationF1() < currentF1) {
           return new Promotion(
               false,
@@ -198,14 +211,8 @@ public class HeartModelActivitiesImpl implements HeartModelActivities {
                   currentF1));
         }
       }
-      Path target = lake.model(bundle.versionId());
-      if (!Files.isDirectory(target)) {
-        Path staging =
-            Files.createTempDirectory(Files.createDirectories(lake.models()), ".").resolve("b");
-        Folders.copyRecursively(Path.of(bundle.folder()), staging);
-        Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-        Files.delete(staging.getParent());
-      }
+      // every file under the version's prefix first, CURRENT last: readers never see half a bundle
+      lake.putBundle(bundle.versionId(), Path.of(bundle.folder()));
       lake.setCurrent(bundle.versionId());
       return new Promotion(
           true,
@@ -228,6 +235,15 @@ public class HeartModelActivitiesImpl implements HeartModelActivities {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  private String localFile(String lakeKey) {
+    try {
+      return lake.localFile(lakeKey).toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot read " + lakeKey + " from the lake: " + e.getMessage(), e);
     }
   }
 

@@ -35,7 +35,7 @@ public class HeartModelTrainingWorkflowImpl implements HeartModelTrainingWorkflo
         "ingested %s (%s, %,d bytes)",
         data.reused() ? "nothing new" : "the source", data.sha256().substring(0, 12), data.bytes());
 
-    ProfileSummary profile = activities.profile(data.lakeFile(), runId);
+    ProfileSummary profile = activities.profile(data.lakeKey(), runId);
     step(
         "profiled %,d rows, %,d positive; top risk value: %s",
         profile.rows(), profile.positives(), profile.topRiskValue());
@@ -45,7 +45,7 @@ public class HeartModelTrainingWorkflowImpl implements HeartModelTrainingWorkflo
     for (ModelKind kind : ModelKind.values()) {
       models.add(kind.id());
       trainings.add(
-          Async.function(activities::train, new TrainRequest(data.lakeFile(), runId, kind.id())));
+          Async.function(activities::train, new TrainRequest(data.lakeKey(), runId, kind.id())));
     }
     Map<String, ModelReport> reports = new LinkedHashMap<>();
     for (Promise<ModelReport> training : trainings) {
@@ -58,7 +58,7 @@ public class HeartModelTrainingWorkflowImpl implements HeartModelTrainingWorkflo
 
     BuiltBundle bundle =
         activities.buildBundle(
-            new BundleRequest(data.lakeFile(), runId, models, Workflow.currentTimeMillis()));
+            new BundleRequest(data.lakeKey(), runId, models, Workflow.currentTimeMillis()));
     step(
         "bundle %s: serving %s (validation F1 %.4f)",
         bundle.versionId(), bundle.servingModel(), bundle.validationF1());

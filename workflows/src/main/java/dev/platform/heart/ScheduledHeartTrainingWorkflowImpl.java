@@ -21,6 +21,7 @@ public class ScheduledHeartTrainingWorkflowImpl implements ScheduledHeartTrainin
             ChildWorkflowOptions.newBuilder()
                 .setWorkflowId(HeartModelTrainingWorkflow.workflowId(data.sha256()))
                 .build());
-    return training.train(data.lakeFile());
+    // the child reads the very bytes ingested here, wherever the source's content goes next
+    return training.train(HeartLake.SOURCE_SCHEME + data.lakeKey());
   }
 }

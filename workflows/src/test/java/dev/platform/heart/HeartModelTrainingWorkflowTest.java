@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.platform.core.lake.Lake;
+import dev.platform.core.lake.LakeLayout;
+import dev.platform.core.lake.LocalLake;
 import dev.platform.core.source.Sources;
 import dev.platform.heart.HeartTrainingTypes.HeartTrainingResult;
 import dev.platform.heart.HeartTrainingTypes.ProfileSummary;
@@ -29,7 +32,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,6 +45,7 @@ class HeartModelTrainingWorkflowTest {
   static Path sample;
 
   @TempDir Path home;
+  @TempDir Path lakeFolder; // apart from home, as PLATFORM_LAKE may put it
   TestWorkflowEnvironment environment;
   WorkflowClient client;
 
@@ -65,7 +68,7 @@ class HeartModelTrainingWorkflowTest {
   @Test
   void trainsFourModelsInParallelPromotesTheBestAndReportsProgress() throws Exception {
     Worker worker = environment.newWorker(TaskQueues.HEART_TRAINING);
-    PlatformWorker.register(worker, home, new ApiNotifier(Optional.empty(), ""));
+    PlatformWorker.register(worker, heartLake(), new ApiNotifier(Optional.empty(), ""));
     environment.start();
     environment.registerSearchAttribute(
         PlatformSearchAttributes.DATA_SHA256.getName(),
@@ -84,12 +87,15 @@ class HeartModelTrainingWorkflowTest {
             .max()
             .orElseThrow();
     assertEquals(bestF1, result.reports().get(result.servingModel()).validation().f1());
-    HeartLake lake = new HeartLake(home);
-    assertEquals(lake.model(result.versionId()), lake.currentModel().orElseThrow());
-    assertTrue(Files.isRegularFile(lake.model(result.versionId()).resolve("bundle.json")));
+    HeartLake lake = heartLake();
+    assertEquals(Optional.of(result.versionId()), lake.currentVersion());
+    String bundle = LakeLayout.heartModel(result.versionId());
+    assertTrue(lake.lake().exists(bundle + "bundle.json"));
     assertTrue(
-        Files.isRegularFile(lake.model(result.versionId()).resolve("charts/roc_curves.png")),
+        lake.lake().exists(bundle + "charts/roc_curves.png"),
         "the promoted bundle carries its charts");
+    assertEquals(result.versionId(), lake.manifest(result.versionId()).versionId());
+    assertFalse(Files.exists(home.resolve("lake")), "nothing goes to the home's default lake");
     String runId = HeartModelTrainingWorkflow.workflowId(result.dataSha256());
     assertTrue(Files.isRegularFile(lake.run(runId).resolve("report.md")));
     assertTrue(Files.isRegularFile(lake.run(runId).resolve("profile/profile.md")));
@@ -117,7 +123,7 @@ class HeartModelTrainingWorkflowTest {
   void aTransientActivityFailureIsRetried() {
     AtomicInteger xgboostAttempts = new AtomicInteger();
     HeartModelActivitiesImpl flaky =
-        new HeartModelActivitiesImpl(new HeartLake(home), new ApiNotifier(Optional.empty(), "")) {
+        new HeartModelActivitiesImpl(heartLake(), new ApiNotifier(Optional.empty(), "")) {
           @Override
           public ModelReport train(TrainRequest request) {
             if (request.model().equals("xgboost") && xgboostAttempts.incrementAndGet() == 1) {
@@ -139,11 +145,11 @@ class HeartModelTrainingWorkflowTest {
   void badDataFailsTheWorkflowAtOnceWithItsMessage() throws Exception {
     AtomicInteger profileAttempts = new AtomicInteger();
     HeartModelActivitiesImpl counting =
-        new HeartModelActivitiesImpl(new HeartLake(home), new ApiNotifier(Optional.empty(), "")) {
+        new HeartModelActivitiesImpl(heartLake(), new ApiNotifier(Optional.empty(), "")) {
           @Override
-          public ProfileSummary profile(String lakeFile, String runId) {
+          public ProfileSummary profile(String lakeKey, String runId) {
             profileAttempts.incrementAndGet();
-            return super.profile(lakeFile, runId);
+            return super.profile(lakeKey, runId);
           }
         };
     registerWith(counting);
@@ -162,7 +168,7 @@ class HeartModelTrainingWorkflowTest {
   @Test
   void aWorseModelIsNotPromoted() throws Exception {
     Worker worker = environment.newWorker(TaskQueues.HEART_TRAINING);
-    PlatformWorker.register(worker, home, new ApiNotifier(Optional.empty(), ""));
+    PlatformWorker.register(worker, heartLake(), new ApiNotifier(Optional.empty(), ""));
     environment.start();
     HeartTrainingResult good = newWorkflow().train(sample.toString());
     assertTrue(good.promoted());
@@ -182,11 +188,36 @@ class HeartModelTrainingWorkflowTest {
     assertTrue(
         worse.reason().contains("is worse than current " + good.versionId()), worse.reason());
     assertEquals("not promoted, API not told", worse.apiNotification());
-    HeartLake lake = new HeartLake(home);
-    assertEquals(lake.model(good.versionId()), lake.currentModel().orElseThrow());
-    try (Stream<Path> models = Files.list(lake.models())) {
-      assertEquals(1, models.filter(Files::isDirectory).count());
-    }
+    HeartLake lake = heartLake();
+    assertEquals(Optional.of(good.versionId()), lake.currentVersion());
+    assertEquals(List.of(good.versionId()), bundleVersions(lake.lake()));
+  }
+
+  @Test
+  void aLakeSourceIsReadWhereItIsStored() throws Exception {
+    HeartLake lake = heartLake();
+    HeartModelActivitiesImpl activities =
+        new HeartModelActivitiesImpl(lake, new ApiNotifier(Optional.empty(), ""));
+    var ingested = activities.ingest(sample.toString());
+    var again = activities.ingest(HeartLake.SOURCE_SCHEME + ingested.lakeKey());
+    assertEquals(ingested.lakeKey(), again.lakeKey());
+    assertEquals(ingested.sha256(), again.sha256());
+    assertTrue(again.reused());
+    assertEquals(1, rawCopies(lake));
+  }
+
+  /** The version folders under heart/models/ (CURRENT is an object, not a folder). */
+  static List<String> bundleVersions(Lake lake) throws Exception {
+    return lake.list(LakeLayout.HEART_MODELS).stream()
+        .map(object -> object.key().substring(LakeLayout.HEART_MODELS.length()))
+        .filter(rest -> rest.contains("/"))
+        .map(rest -> rest.substring(0, rest.indexOf('/')))
+        .distinct()
+        .toList();
+  }
+
+  private HeartLake heartLake() {
+    return new HeartLake(new LocalLake(lakeFolder), home);
   }
 
   private void registerWith(HeartModelActivitiesImpl activities) {
@@ -206,8 +237,6 @@ class HeartModelTrainingWorkflowTest {
   }
 
   private static long rawCopies(HeartLake lake) throws Exception {
-    try (Stream<Path> files = Files.walk(lake.home().resolve("lake/heart/raw"))) {
-      return files.filter(Files::isRegularFile).count();
-    }
+    return lake.lake().list(LakeLayout.HEART_RAW).size();
   }
 }

@@ -3,6 +3,7 @@ package dev.platform.heart;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.platform.core.lake.LocalLake;
 import dev.platform.core.source.Sources;
 import dev.platform.heart.HeartTrainingTypes.HeartTrainingResult;
 import dev.platform.temporal.TaskQueues;
@@ -83,9 +84,10 @@ class WorkerCrashRecoveryTest {
       }
 
       assertTrue(result.promoted(), result.reason());
-      HeartLake lake = new HeartLake(home);
-      assertEquals(List.of(result.versionId()), bundleFolders(lake.models()));
-      assertEquals(lake.model(result.versionId()), lake.currentModel().orElseThrow());
+      HeartLake lake = new HeartLake(new LocalLake(home.resolve("lake")), home);
+      assertEquals(
+          List.of(result.versionId()), HeartModelTrainingWorkflowTest.bundleVersions(lake.lake()));
+      assertEquals(java.util.Optional.of(result.versionId()), lake.currentVersion());
       assertEquals(4, result.reports().size());
       long retriedActivities =
           client.fetchHistory(workflowId).getEvents().stream()
@@ -179,16 +181,6 @@ class WorkerCrashRecoveryTest {
       Thread.sleep(50);
     }
     throw new AssertionError(count + " models not trained within " + timeout);
-  }
-
-  private static List<String> bundleFolders(Path models) throws IOException {
-    try (Stream<Path> entries = Files.list(models)) {
-      return entries
-          .filter(Files::isDirectory)
-          .map(path -> path.getFileName().toString())
-          .filter(name -> !name.startsWith("."))
-          .toList();
-    }
   }
 
   private static int freePort() throws IOException {

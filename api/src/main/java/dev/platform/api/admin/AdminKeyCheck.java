@@ -1,7 +1,7 @@
 package dev.platform.api.admin;
 
 import dev.platform.api.config.ApiConfig;
-import dev.platform.api.errors.AdminAccessException;
+import dev.platform.api.errors.ApiException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
@@ -22,15 +22,15 @@ public class AdminKeyCheck {
 
   public void verify(@Nullable String presented) {
     if (expected == null) {
-      throw new AdminAccessException(
+      throw new ApiException(
           HttpStatus.FORBIDDEN, "admin endpoints are disabled: api.admin-key is not set");
     }
     if (presented == null || presented.isEmpty()) {
-      throw new AdminAccessException(HttpStatus.UNAUTHORIZED, "missing " + HEADER + " header");
+      throw new ApiException(HttpStatus.UNAUTHORIZED, "missing " + HEADER + " header");
     }
     // constant-time, so the key cannot be guessed byte by byte from response times
     if (!MessageDigest.isEqual(expected, presented.getBytes(StandardCharsets.UTF_8))) {
-      throw new AdminAccessException(HttpStatus.UNAUTHORIZED, "wrong " + HEADER);
+      throw new ApiException(HttpStatus.UNAUTHORIZED, "wrong " + HEADER);
     }
   }
 }

@@ -14,13 +14,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** What {@code GET /model} tells: the serving bundle, every model's metrics, the input schema. */
+/**
+ * What {@code GET /model} tells: the serving bundle, whether it explains its scores, every model's
+ * metrics, the input schema.
+ */
 @Serdeable(naming = SnakeCaseStrategy.class)
 public record ModelInfo(
     String versionId,
     String createdAt,
     String dataSha256,
     String servingModel,
+    boolean explains,
     double threshold,
     String location,
     Map<String, ModelMetrics> models,
@@ -89,7 +93,10 @@ public record ModelInfo(
     }
   }
 
-  public static ModelInfo of(BundleManifest manifest, Path location) {
+  /**
+   * @param explains whether {@code /predict?explain=true} works with this model (XGBoost boosters)
+   */
+  public static ModelInfo of(BundleManifest manifest, Path location, boolean explains) {
     Map<String, ModelMetrics> models = new LinkedHashMap<>();
     manifest.models().forEach((name, report) -> models.put(name, metrics(report)));
     return new ModelInfo(
@@ -97,6 +104,7 @@ public record ModelInfo(
         manifest.createdAt(),
         manifest.dataSha256(),
         manifest.model(),
+        explains,
         manifest.threshold(),
         location.toString(),
         models,

@@ -1,7 +1,7 @@
 package dev.platform.api.model;
 
-import dev.platform.api.errors.ModelLoadException;
-import dev.platform.api.errors.ModelUnavailableException;
+import dev.platform.api.errors.ApiException;
+import dev.platform.api.metrics.ServingMetrics;
 import dev.platform.ml.bundle.ModelBundle;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.core.annotation.Nullable;
@@ -22,14 +22,16 @@ public class ModelRegistry {
   private static final Logger log = LoggerFactory.getLogger(ModelRegistry.class);
 
   private final ModelLocator locator;
+  private final ServingMetrics metrics;
   private final AtomicReference<ServingModel> current = new AtomicReference<>();
   private volatile @Nullable String lastError;
 
-  public ModelRegistry(ModelLocator locator) {
+  public ModelRegistry(ModelLocator locator, ServingMetrics metrics) {
     this.locator = locator;
+    this.metrics = metrics;
     try {
       reload();
-    } catch (ModelLoadException e) {
+    } catch (ApiException e) {
       log.warn("starting without a model: {}", e.getMessage());
     }
   }
@@ -38,7 +40,7 @@ public class ModelRegistry {
   public ServingModel require() {
     ServingModel model = current.get();
     if (model == null) {
-      throw new ModelUnavailableException(
+      throw ApiException.modelUnavailable(
           "no model loaded" + (lastError == null ? "" : ": " + lastError));
     }
     return model;
@@ -62,15 +64,17 @@ public class ModelRegistry {
     try {
       location = locator.locate();
       loaded = ServingModel.of(location, ModelBundle.read(location));
-    } catch (ModelLoadException e) {
+    } catch (ApiException e) {
       lastError = e.getMessage();
       throw e;
     } catch (IOException | RuntimeException e) {
       lastError = "cannot load a model: " + e.getMessage();
-      throw new ModelLoadException(lastError, e);
+      throw ApiException.modelLoad(lastError, e);
     }
     ServingModel previous = current.getAndSet(loaded);
     lastError = null;
+    metrics.serving(loaded.versionId(), loaded.modelName());
+    locator.keepOnly(loaded.location(), previous == null ? null : previous.location());
     log.info(
         "serving model {} ({}) from {}{}",
         loaded.versionId(),

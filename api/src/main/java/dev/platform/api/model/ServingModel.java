@@ -19,7 +19,10 @@ public record ServingModel(
             ? Optional.of(new Explainer(booster, bundle.manifest().encoding()))
             : Optional.empty();
     return new ServingModel(
-        location, new Predictor(bundle), explainer, ModelInfo.of(bundle.manifest(), location));
+        location,
+        new Predictor(bundle),
+        explainer,
+        ModelInfo.of(bundle.manifest(), location, explainer.isPresent()));
   }
 
   public String versionId() {

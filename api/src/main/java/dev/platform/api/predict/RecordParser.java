@@ -10,8 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.platform.api.config.ApiConfig;
 import dev.platform.api.errors.ApiError;
-import dev.platform.api.errors.BadRequestException;
-import dev.platform.api.errors.InvalidRecordsException;
+import dev.platform.api.errors.ApiException;
 import dev.platform.ml.data.FieldSpec;
 import dev.platform.ml.data.HeartRecord;
 import dev.platform.ml.data.HeartSchema;
@@ -70,18 +69,18 @@ public class RecordParser {
     if (list.isTextual()) {
       list = readTree(list.textValue());
       if (list.isTextual()) {
-        throw new BadRequestException("body is a string within a string; send the JSON list");
+        throw ApiException.badRequest("body is a string within a string; send the JSON list");
       }
     }
     if (!list.isArray()) {
-      throw new BadRequestException(
+      throw ApiException.badRequest(
           "body must be a JSON list of records, got " + typeName(list) + " instead");
     }
     if (list.isEmpty()) {
-      throw new BadRequestException("the list of records is empty");
+      throw ApiException.badRequest("the list of records is empty");
     }
     if (list.size() > maxRecords) {
-      throw new BadRequestException(
+      throw ApiException.badRequest(
           "too many records: " + list.size() + "; at most " + maxRecords + " per request");
     }
     Problems problems = new Problems(maxErrors);
@@ -98,7 +97,7 @@ public class RecordParser {
 
   private JsonNode readTree(byte[] body) {
     if (body == null || body.length == 0) {
-      throw new BadRequestException("empty body; expected a JSON list of records");
+      throw ApiException.badRequest("empty body; expected a JSON list of records");
     }
     try {
       return nonMissing(mapper.readTree(body));
@@ -106,7 +105,7 @@ public class RecordParser {
       throw malformed(e);
     } catch (IOException e) {
       // e.g. bytes that are no valid text in the detected encoding
-      throw new BadRequestException("unreadable body: " + e.getMessage());
+      throw ApiException.badRequest("unreadable body: " + e.getMessage());
     }
   }
 
@@ -120,12 +119,12 @@ public class RecordParser {
 
   private static JsonNode nonMissing(JsonNode node) {
     if (node == null || node.isMissingNode()) {
-      throw new BadRequestException("empty body; expected a JSON list of records");
+      throw ApiException.badRequest("empty body; expected a JSON list of records");
     }
     return node;
   }
 
-  private static BadRequestException malformed(JacksonException e) {
+  private static ApiException malformed(JacksonException e) {
     String where =
         e.getLocation() == null
             ? ""
@@ -133,7 +132,7 @@ public class RecordParser {
                 + e.getLocation().getLineNr()
                 + ", column "
                 + e.getLocation().getColumnNr();
-    return new BadRequestException("malformed JSON" + where + ": " + e.getOriginalMessage());
+    return ApiException.badRequest("malformed JSON" + where + ": " + e.getOriginalMessage());
   }
 
   /** The record at {@code index}, or null when it has problems (added to {@code problems}). */
@@ -213,7 +212,7 @@ public class RecordParser {
           count == 1
               ? "1 invalid value"
               : count + " invalid values" + (count > cap ? " (first " + cap + " listed)" : "");
-      throw new InvalidRecordsException(message, listed);
+      throw ApiException.invalidRecords(message, listed);
     }
   }
 }

@@ -1,14 +1,17 @@
 package dev.platform.api.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.platform.api.TestBundles;
+import dev.platform.api.TrafficFixture;
+import dev.platform.core.lake.Lake;
+import dev.platform.core.lake.LocalLake;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -21,9 +24,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -33,34 +33,20 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class WebPagesBrowserTest implements TestPropertyProvider {
   private static final Path BUNDLE = TestBundles.xgboost();
 
+  private static final Path LAKE = Path.of("target", "web-pages-lake").toAbsolutePath();
+
   @Inject EmbeddedServer server;
   private WebDriver browser;
+  private final Lake lake = new LocalLake(LAKE);
 
   @Override
   public Map<String, String> getProperties() {
-    return Map.of("api.model-dir", BUNDLE.toString());
+    return Map.of("api.model-dir", BUNDLE.toString(), "api.lake", LAKE.toString());
   }
 
   @BeforeAll
   void startBrowser() {
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(executable("/usr/bin/chromium"));
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync");
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(Path.of(executable("/usr/bin/chromedriver")).toFile())
-            .usingAnyFreePort()
-            .build();
-    browser = new ChromeDriver(service, options);
+    browser = Chromium.start();
   }
 
   @AfterAll
@@ -120,6 +106,67 @@ class WebPagesBrowserTest implements TestPropertyProvider {
     }
   }
 
+  @Test
+  void theTrafficPageShowsTotalsTablesChecksAndLoadsTheCharts() throws Exception {
+    TrafficFixture.write(lake);
+    open("/ui/traffic.html");
+
+    String totals = browser.findElement(By.id("totals")).getText();
+    assertTrue(totals.contains("61,234,567") && totals.contains("48,765,432"), totals);
+    assertEquals("4,321", browser.findElement(By.id("unknown-intervals")).getText());
+    String tables = browser.findElement(By.id("tables")).getText();
+    assertTrue(tables.contains("fact_turnstile") && tables.contains("1,007,676"), tables);
+    assertEquals(2, browser.findElements(By.cssSelector("#checks tbody tr.passed")).size());
+    assertEquals(3, browser.findElements(By.cssSelector("#stations tbody tr")).size());
+    assertTrue(browser.findElement(By.id("stations")).getText().contains("34 ST-PENN STA"));
+    assertEquals(2, browser.findElements(By.cssSelector("#daily tbody tr")).size());
+    List<WebElement> charts = browser.findElements(By.cssSelector("#charts img"));
+    assertEquals(TrafficFixture.CHARTS.size(), charts.size());
+    for (WebElement chart : charts) {
+      new WebDriverWait(browser, Duration.ofSeconds(20))
+          .until(
+              driver ->
+                  ((Number)
+                              ((JavascriptExecutor) driver)
+                                  .executeScript("return arguments[0].naturalWidth;", chart))
+                          .intValue()
+                      > 100);
+    }
+    browser.findElement(By.linkText("Risk form")).click();
+    assertTrue(browser.getCurrentUrl().endsWith("/ui/index.html"));
+  }
+
+  @Test
+  void withoutASnapshotTheTrafficPageSaysSo() throws Exception {
+    TrafficFixture.clear(lake);
+    open("/ui/traffic.html");
+    String summary = browser.findElement(By.id("summary")).getText();
+    assertTrue(summary.contains("No traffic dashboard yet"), summary);
+    assertFalse(browser.findElement(By.id("dashboard")).isDisplayed());
+  }
+
+  @Test
+  void theOtherPagesLinkToTheTrafficDashboard() {
+    for (String page : List.of("/ui/index.html", "/ui/report.html")) {
+      browser.get(server.getURL() + page);
+      assertTrue(
+          browser
+              .findElement(By.linkText("Traffic dashboard"))
+              .getDomAttribute("href")
+              .endsWith("traffic.html"),
+          page);
+    }
+  }
+
+  private void open(String page) {
+    browser.get(server.getURL() + page);
+    new WebDriverWait(browser, Duration.ofSeconds(20))
+        .until(
+            driver ->
+                "true"
+                    .equals(driver.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+  }
+
   private void openForm() {
     browser.get(server.getURL() + "/ui/index.html");
     new WebDriverWait(browser, Duration.ofSeconds(20))
@@ -146,13 +193,5 @@ class WebPagesBrowserTest implements TestPropertyProvider {
               WebElement element = driver.findElement(By.id(id));
               return element.isDisplayed() ? element : null;
             });
-  }
-
-  private static String executable(String path) {
-    if (!Files.isExecutable(Path.of(path))) {
-      throw new IllegalStateException(
-          path + " is missing: apt-get install chromium chromium-driver (.ci/run does)");
-    }
-    return path;
   }
 }

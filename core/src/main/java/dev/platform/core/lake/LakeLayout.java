@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatter;
  * turnstile/late/date=YYYY-MM-DD/part-*.csv.gz      messages later than the allowed lateness
  * turnstile/quarantine/batch/turnstile_YYMMDD.*     a weekly file that could not be used + .reason.txt
  * turnstile/quarantine/stream/...                   a stream file the warehouse could not load
+ * turnstile/quarantine/reference/remote_booth_station.csv   a station table that is not one + .reason.txt
  * turnstile/reference/remote_booth_station.csv      remote/booth -> station reference table
  * heart/raw/&lt;sha256&gt;/&lt;file name&gt;              ingested heart sources, one folder per content
  * heart/models/&lt;version&gt;/...                     promoted model bundles
@@ -25,6 +26,8 @@ public final class LakeLayout {
   public static final String TURNSTILE_LATE = "turnstile/late/";
   public static final String TURNSTILE_QUARANTINE = "turnstile/quarantine/";
   public static final String TURNSTILE_REFERENCE = "turnstile/reference/remote_booth_station.csv";
+  public static final String TURNSTILE_REFERENCE_QUARANTINE =
+      TURNSTILE_QUARANTINE + "reference/remote_booth_station.csv";
   public static final String HEART_RAW = "heart/raw/";
   public static final String HEART_MODELS = "heart/models/";
   public static final String HEART_CURRENT = HEART_MODELS + "CURRENT";
@@ -42,6 +45,18 @@ public final class LakeLayout {
   /** Where a weekly file that could not be used goes; its reason goes beside it. */
   public static String turnstileBatchQuarantine(LocalDate saturday) {
     return TURNSTILE_QUARANTINE + "batch/turnstile_" + WEEK.format(saturday) + ".csv.gz";
+  }
+
+  /**
+   * Where a turnstile file the warehouse could not load goes: {@code turnstile/batch/2024/x.csv.gz}
+   * to {@code turnstile/quarantine/batch/2024/x.csv.gz}, {@code turnstile/stream/...} to {@code
+   * turnstile/quarantine/stream/...}.
+   */
+  public static String turnstileQuarantine(String key) {
+    if (!key.startsWith("turnstile/") || key.startsWith(TURNSTILE_QUARANTINE)) {
+      throw new IllegalArgumentException("not a turnstile input file: " + key);
+    }
+    return TURNSTILE_QUARANTINE + key.substring("turnstile/".length());
   }
 
   /** The reason file beside a quarantined object. */

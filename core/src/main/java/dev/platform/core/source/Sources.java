@@ -32,7 +32,12 @@ public final class Sources {
 
   private Sources() {}
 
-  /** The raw bytes of the source, not unpacked. */
+  /**
+   * The raw bytes of the source, not unpacked.
+   *
+   * @throws SourceNotFoundException when a server answers 404 or 410
+   * @throws java.nio.file.NoSuchFileException when a local file does not exist
+   */
   public static InputStream openRaw(String location) throws IOException {
     if (location.startsWith("http://") || location.startsWith("https://")) {
       HttpRequest request = HttpRequest.newBuilder(URI.create(location)).GET().build();
@@ -41,7 +46,11 @@ public final class Sources {
             HTTP.send(request, HttpResponse.BodyHandlers.ofInputStream());
         if (response.statusCode() != 200) {
           response.body().close();
-          throw new IOException("HTTP " + response.statusCode() + " for " + location);
+          String message = "HTTP " + response.statusCode() + " for " + location;
+          if (response.statusCode() == 404 || response.statusCode() == 410) {
+            throw new SourceNotFoundException(message);
+          }
+          throw new IOException(message);
         }
         return response.body();
       } catch (InterruptedException e) {

@@ -7,6 +7,9 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The codec of turnstile reading files. Reads every variant of the public files: header {@code CA}
@@ -37,7 +40,6 @@ public final class TurnstileCsv {
   public static final String HEADER = String.join(",", COLUMNS);
 
   private static final DateTimeFormatter PUBLIC_DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy");
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
   private TurnstileCsv() {}
 
@@ -84,7 +86,7 @@ public final class TurnstileCsv {
         CsvLine.quote(r.linename()),
         CsvLine.quote(r.division()),
         r.date().toString(),
-        TIME.format(r.time()),
+        formatTime(r.time()),
         CsvLine.quote(r.desc()),
         Long.toString(r.entries()),
         Long.toString(r.exits()));
@@ -94,6 +96,9 @@ public final class TurnstileCsv {
   public static final class Header {
     private final int[] positions;
     private final int width;
+    // a weekly file holds a few dozen distinct dates and times: parse each once
+    private final Map<String, LocalDate> dates = new BoundedCache<>();
+    private final Map<String, LocalTime> times = new BoundedCache<>();
 
     private Header(int[] positions, int width) {
       this.positions = positions;
@@ -122,13 +127,13 @@ public final class TurnstileCsv {
       }
       LocalDate date;
       try {
-        date = parseDate(cell(cells, 6));
+        date = dates.computeIfAbsent(cell(cells, 6), TurnstileCsv::parseDate);
       } catch (DateTimeParseException e) {
         return ParseResult.bad("DATE: not MM/dd/yyyy: " + abbreviate(cell(cells, 6)));
       }
       LocalTime time;
       try {
-        time = LocalTime.parse(cell(cells, 7));
+        time = times.computeIfAbsent(cell(cells, 7), LocalTime::parse);
       } catch (DateTimeParseException e) {
         return ParseResult.bad("TIME: not HH:mm:ss: " + abbreviate(cell(cells, 7)));
       }
@@ -164,6 +169,37 @@ public final class TurnstileCsv {
 
     private String cell(List<String> cells, int column) {
       return cells.get(positions[column]);
+    }
+  }
+
+  /** {@code HH:mm:ss}, always with seconds (unlike {@link LocalTime#toString()}). */
+  private static String formatTime(LocalTime time) {
+    char[] text = {
+      digit(time.getHour() / 10), digit(time.getHour() % 10), ':',
+      digit(time.getMinute() / 10), digit(time.getMinute() % 10), ':',
+      digit(time.getSecond() / 10), digit(time.getSecond() % 10)
+    };
+    return new String(text);
+  }
+
+  private static char digit(int value) {
+    return (char) ('0' + value);
+  }
+
+  /** A thread-safe memo that forgets everything when it grows past a few thousand entries. */
+  private static final class BoundedCache<V> extends ConcurrentHashMap<String, V> {
+    private static final int LIMIT = 4_096;
+
+    @Override
+    public V computeIfAbsent(String key, Function<? super String, ? extends V> compute) {
+      V known = get(key);
+      if (known != null) {
+        return known;
+      }
+      if (size() >= LIMIT) {
+        clear();
+      }
+      return super.computeIfAbsent(key, compute);
     }
   }
 

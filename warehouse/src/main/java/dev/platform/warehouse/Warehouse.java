@@ -1,0 +1,428 @@
+package dev.platform.warehouse;
+
+import dev.platform.core.lake.Lake;
+import dev.platform.core.lake.LakeLayout;
+import dev.platform.core.lake.LakeObject;
+import dev.platform.core.turnstile.StreamAggregate;
+import dev.platform.core.turnstile.TurnstileCsv;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.zip.GZIPInputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The turnstile warehouse's operations on a lake: find unloaded files, load one file in one
+ * transaction (or quarantine it), load the reference table, run the data-quality checks, query.
+ * Each operation opens the DuckDB file and closes it before returning.
+ */
+public final class Warehouse {
+  private static final Logger LOG = LoggerFactory.getLogger(Warehouse.class);
+  private static final int DETAIL_LENGTH = 240;
+  private static final String REFERENCE = "reference";
+
+  private final WarehouseDatabase database;
+  private final Lake lake;
+
+  public Warehouse(WarehouseDatabase database, Lake lake) {
+    this.database = database;
+    this.lake = lake;
+  }
+
+  public WarehouseDatabase database() {
+    return database;
+  }
+
+  public Lake lake() {
+    return lake;
+  }
+
+  /** Batch weeks and stream files of the lake whose key and checksum the manifest lacks. */
+  public List<LakeFile> unloadedFiles() throws IOException {
+    List<LakeFile> candidates = new ArrayList<>();
+    for (String prefix : List.of(LakeLayout.TURNSTILE_BATCH, LakeLayout.TURNSTILE_STREAM)) {
+      for (LakeObject object : lake.list(prefix)) {
+        LakeFile.of(object).ifPresent(candidates::add);
+      }
+    }
+    Set<String> known = new HashSet<>();
+    try (Connection connection = database.openForWrite();
+        Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("select lake_key, sha256 from load_manifest")) {
+      while (rows.next()) {
+        known.add(rows.getString(1) + "@" + rows.getString(2));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the load manifest: " + e.getMessage(), e);
+    }
+    return candidates.stream()
+        .filter(file -> !known.contains(file.key() + "@" + file.sha256()))
+        .toList();
+  }
+
+  /**
+   * Loads the remote/booth -> station reference table from the lake into the dimensions (new rows
+   * added, rows first seen in facts marked as known). Returns the booths it holds, 0 when the lake
+   * has no reference table (the dimensions then come from the facts alone).
+   */
+  public long loadReference() throws IOException {
+    Optional<LakeObject> reference = lake.stat(LakeLayout.TURNSTILE_REFERENCE);
+    if (reference.isEmpty()) {
+      LOG.warn(
+          "no reference table at {}; stations come from the facts alone",
+          LakeLayout.TURNSTILE_REFERENCE);
+      return 0;
+    }
+    LakeFile file = new LakeFile(reference.get().key(), reference.get().sha256(), REFERENCE);
+    Path local = Files.createTempFile("warehouse-reference-", ".csv");
+    try (Connection connection = database.openForWrite();
+        Statement statement = connection.createStatement()) {
+      if (isLoaded(connection, file.key(), file.sha256())) {
+        return 0;
+      }
+      lake.download(LakeLayout.TURNSTILE_REFERENCE, local);
+      connection.setAutoCommit(false);
+      try {
+        statement.execute(
+            SqlModels.STG_REFERENCE.section(
+                "load", Map.of("file", SqlScript.literal(local.toString()))));
+        statement.execute(SqlModels.DIM_STATION.section("load_reference"));
+        statement.execute(SqlModels.DIM_STATION.section("flag_reference"));
+        statement.execute(SqlModels.DIM_BOOTH.section("load_reference"));
+        statement.execute(SqlModels.DIM_BOOTH.section("flag_reference"));
+        long booths = count(statement, "select count(*) from stg_booth_reference");
+        record(connection, file, sha256(local), booths, booths, "loaded", null);
+        connection.commit();
+        return booths;
+      } catch (SQLException e) {
+        connection.rollback();
+        throw new IllegalStateException(
+            "cannot load the reference table "
+                + LakeLayout.TURNSTILE_REFERENCE
+                + ": "
+                + WarehouseDatabase.firstLine(e.getMessage()),
+            e);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    } finally {
+      Files.deleteIfExists(local);
+    }
+  }
+
+  /**
+   * Rebuilds {@code traffic_intervals} from the {@code turnstile_traffic} view; returns the
+   * intervals whose traffic is unknown.
+   */
+  public long refreshTraffic() {
+    try (Connection connection = database.openForWrite();
+        Statement statement = connection.createStatement()) {
+      statement.execute(SqlModels.TRAFFIC.section("refresh", SqlModels.CONSTANTS));
+      return count(
+          statement,
+          "select count(*) from traffic_intervals where entries is null or exits is null");
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot rebuild the traffic table: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * True when nothing was loaded since the last check run, that run passed, and the dashboard is in
+   * the lake: a load that found nothing new has nothing to check or publish.
+   */
+  public boolean upToDate() throws IOException {
+    if (!lake.exists(LakeLayout.TURNSTILE_DASHBOARD + Dashboard.JSON)) {
+      return false;
+    }
+    try (Connection connection = database.openForWrite();
+        Statement statement = connection.createStatement();
+        ResultSet row =
+            statement.executeQuery(
+                """
+                with last_run as (
+                    select run_id, max(checked_at) as checked_at, bool_and(passed) as passed
+                    from check_results
+                    group by run_id
+                    order by checked_at desc
+                    limit 1
+                )
+                select count(*) from last_run
+                where passed
+                  and checked_at >= (select coalesce(max(loaded_at), timestamp '1970-01-01')
+                                     from load_manifest)""")) {
+      row.next();
+      return row.getLong(1) == 1;
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the last checks: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Loads one lake file in one transaction: staging, new dimension rows, new fact rows and its
+   * manifest row commit together or not at all. A file already in the manifest (same key and
+   * checksum) is skipped. A file that cannot be parsed is copied to quarantine with its reason,
+   * recorded in the manifest as quarantined, and not loaded.
+   */
+  public FileLoad load(LakeFile file) throws IOException {
+    long start = System.nanoTime();
+    Path local = Files.createTempFile("warehouse-load-", ".csv.gz");
+    try (Connection connection = database.openForWrite()) {
+      lake.download(file.key(), local);
+      String sha256 = sha256(local);
+      if (isLoaded(connection, file.key(), sha256)) {
+        return new FileLoad(
+            file.key(), file.source(), FileLoad.Status.ALREADY_LOADED, 0, 0, "", seconds(start));
+      }
+      String problem = headerProblem(local, file.source());
+      if (problem == null) {
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+          problem = stage(statement, local, file.source());
+          if (problem == null) {
+            long rowsRead = count(statement, "select count(*) from stg_turnstile");
+            statement.execute(SqlModels.DIM_STATION.section("load"));
+            statement.execute(SqlModels.DIM_BOOTH.section("load"));
+            long inserted =
+                statement.executeUpdate(
+                    SqlModels.FACT_TURNSTILE.section(
+                        "load", Map.of("lake_key", SqlScript.literal(file.key()))));
+            record(connection, file, sha256, rowsRead, inserted, "loaded", null);
+            connection.commit();
+            FileLoad load =
+                new FileLoad(
+                    file.key(),
+                    file.source(),
+                    FileLoad.Status.LOADED,
+                    rowsRead,
+                    inserted,
+                    "",
+                    seconds(start));
+            LOG.info(load.describe());
+            return load;
+          }
+          connection.rollback();
+        } catch (SQLException e) {
+          connection.rollback();
+          throw new IllegalStateException(
+              "loading " + file.key() + " failed: " + WarehouseDatabase.firstLine(e.getMessage()),
+              e);
+        } finally {
+          connection.setAutoCommit(true);
+        }
+      }
+      quarantine(file, local, problem);
+      record(connection, file, sha256, 0, 0, "quarantined", problem);
+      FileLoad load =
+          new FileLoad(
+              file.key(),
+              file.source(),
+              FileLoad.Status.QUARANTINED,
+              0,
+              0,
+              problem,
+              seconds(start));
+      LOG.warn(load.describe());
+      return load;
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "loading " + file.key() + " failed: " + WarehouseDatabase.firstLine(e.getMessage()), e);
+    } finally {
+      Files.deleteIfExists(local);
+    }
+  }
+
+  /** Runs every check of {@code 60_checks.sql}, stores the results and returns them. */
+  public List<CheckResult> check() {
+    List<CheckResult> results = new ArrayList<>();
+    String runId = UUID.randomUUID().toString();
+    try (Connection connection = database.openForWrite();
+        Statement statement = connection.createStatement()) {
+      for (String section : SqlModels.CHECKS.names("check ")) {
+        String name = section.substring("check ".length()).strip();
+        try (ResultSet row = statement.executeQuery(SqlModels.CHECKS.section(section))) {
+          row.next();
+          long failures = row.getLong("failures");
+          String detail = failures == 0 ? "" : abbreviate(row.getString("detail"));
+          results.add(new CheckResult(name, failures == 0, failures, detail));
+        }
+      }
+      connection.setAutoCommit(false);
+      try (PreparedStatement insert =
+          connection.prepareStatement(SqlModels.CHECKS.section("record"))) {
+        for (CheckResult result : results) {
+          insert.setString(1, runId);
+          insert.setString(2, result.name());
+          insert.setBoolean(3, result.passed());
+          insert.setLong(4, result.failures());
+          insert.setString(5, result.detail());
+          insert.addBatch();
+        }
+        insert.executeBatch();
+      }
+      connection.commit();
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "the data-quality checks could not run: " + e.getMessage(), e);
+    }
+    return results;
+  }
+
+  /** Runs a query on a read-only connection. */
+  public QueryResult query(String sql) {
+    try (Connection connection = database.openReadOnly();
+        Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(sql)) {
+      return QueryResult.of(rows);
+    } catch (SQLException e) {
+      throw new IllegalArgumentException(
+          "query failed: " + WarehouseDatabase.firstLine(e.getMessage()), e);
+    }
+  }
+
+  private static boolean isLoaded(Connection connection, String key, String sha256)
+      throws SQLException {
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "select count(*) from load_manifest where lake_key = ? and sha256 = ?")) {
+      query.setString(1, key);
+      query.setString(2, sha256);
+      try (ResultSet row = query.executeQuery()) {
+        row.next();
+        return row.getLong(1) > 0;
+      }
+    }
+  }
+
+  /** Builds {@code stg_turnstile} from the file; returns why it cannot, or null. */
+  private static String stage(Statement statement, Path local, String source) throws SQLException {
+    SqlScript staging = LakeFile.STREAM.equals(source) ? SqlModels.STG_STREAM : SqlModels.STG_BATCH;
+    try {
+      statement.execute(
+          staging.section("load", Map.of("file", SqlScript.literal(local.toString()))));
+      statement.execute(staging.section("deduplicate"));
+    } catch (SQLException e) {
+      if (isOwnMistake(e)) {
+        throw e; // a mistake in the SQL, not in the file: never quarantine good files for it
+      }
+      return "cannot be parsed: " + WarehouseDatabase.firstLine(e.getMessage());
+    }
+    long incomplete =
+        count(
+            statement,
+            "select count(*) from stg_turnstile where ca is null or unit is null or scp is null"
+                + " or station is null or reading_at is null or entries is null or exits is null");
+    if (incomplete > 0) {
+      return incomplete + " rows lack CA, UNIT, SCP, STATION, the time, ENTRIES or EXITS";
+    }
+    return null;
+  }
+
+  private static boolean isOwnMistake(SQLException e) {
+    String message = String.valueOf(e.getMessage());
+    return message.startsWith("Parser Error")
+        || message.startsWith("Binder Error")
+        || message.startsWith("Catalog Error");
+  }
+
+  /** Why the file's header is not the expected one, or null when it is. */
+  private static String headerProblem(Path local, String source) {
+    String expected = LakeFile.STREAM.equals(source) ? StreamAggregate.HEADER : TurnstileCsv.HEADER;
+    try (InputStream in = new GZIPInputStream(Files.newInputStream(local));
+        BufferedReader reader =
+            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      String header = reader.readLine();
+      if (header == null) {
+        return "empty file";
+      }
+      if (!header.strip().equals(expected)) {
+        return "header is '" + abbreviate(header) + "', expected '" + expected + "'";
+      }
+      return null;
+    } catch (IOException e) {
+      return "not a readable gzip file: " + e.getMessage();
+    }
+  }
+
+  private void quarantine(LakeFile file, Path local, String reason) throws IOException {
+    String target = LakeLayout.turnstileQuarantine(file.key());
+    lake.put(target, local);
+    lake.put(
+        LakeLayout.reasonOf(target),
+        (file.key() + " (sha256 " + file.sha256() + "): " + reason + "\n")
+            .getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static void record(
+      Connection connection,
+      LakeFile file,
+      String sha256,
+      long rowsRead,
+      long rowsInserted,
+      String status,
+      String reason)
+      throws SQLException {
+    try (PreparedStatement insert =
+        connection.prepareStatement(SqlModels.MANIFEST.section("record"))) {
+      insert.setString(1, file.key());
+      insert.setString(2, sha256);
+      insert.setString(3, file.source());
+      insert.setLong(4, rowsRead);
+      insert.setLong(5, rowsInserted);
+      insert.setString(6, status);
+      insert.setString(7, reason);
+      insert.executeUpdate();
+    }
+  }
+
+  static long count(Statement statement, String sql) throws SQLException {
+    try (ResultSet row = statement.executeQuery(sql)) {
+      row.next();
+      return row.getLong(1);
+    }
+  }
+
+  static String abbreviate(String text) {
+    if (text == null) {
+      return "";
+    }
+    return text.length() <= DETAIL_LENGTH ? text : text.substring(0, DETAIL_LENGTH - 3) + "...";
+  }
+
+  private static double seconds(long start) {
+    return (System.nanoTime() - start) / 1e9;
+  }
+
+  static String sha256(Path file) throws IOException {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+        in.transferTo(java.io.OutputStream.nullOutputStream());
+      }
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new UncheckedIOException(new IOException(e));
+    }
+  }
+}

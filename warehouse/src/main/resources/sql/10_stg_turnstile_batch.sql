@@ -1,0 +1,69 @@
+-- stg_turnstile (from a batch file): the readings of one weekly lake file, keyed and deduplicated.
+-- grain: one row per turnstile reading. key: log_id = md5(CA|UNIT|SCP|DATE|TIME).
+-- Input: a canonical lake file (TurnstileCsv.HEADER, DATE yyyy-MM-dd, cumulative counters).
+-- The public files repeat some keys (REGULAR and RECOVR AUD at the same time): `deduplicate`
+-- keeps one row, REGULAR first, then the higher counters (ranking only the repeated keys, a few
+-- dozen a week, is far cheaper than ranking every row). A temporary table, rebuilt for every file.
+
+-- name: load
+create or replace temp table stg_turnstile as
+with source as (
+    select *
+    from read_csv('{{file}}',
+        header = true,
+        auto_detect = false,
+        delim = ',',
+        quote = '"',
+        columns = {
+            'CA': 'VARCHAR', 'UNIT': 'VARCHAR', 'SCP': 'VARCHAR', 'STATION': 'VARCHAR',
+            'LINENAME': 'VARCHAR', 'DIVISION': 'VARCHAR', 'DATE': 'DATE', 'TIME': 'TIME',
+            'DESC': 'VARCHAR', 'ENTRIES': 'BIGINT', 'EXITS': 'BIGINT'
+        },
+        dateformat = '%Y-%m-%d')
+),
+
+renamed as (
+    select
+        md5(concat_ws('|', CA, UNIT, SCP, strftime(DATE + TIME, '%Y-%m-%d|%H:%M:%S')))
+                               as log_id,
+        'batch'                as source,
+        CA                     as ca,
+        UNIT                   as unit,
+        SCP                    as scp,
+        STATION                as station,
+        LINENAME               as line_name,
+        DIVISION               as division,
+        DATE + TIME            as reading_at,
+        cast(null as timestamp) as interval_end,
+        "DESC"                 as description,
+        ENTRIES                as entries,
+        EXITS                  as exits
+    from source
+),
+
+final as (
+    select * from renamed
+)
+
+select * from final;
+
+-- name: deduplicate
+delete from stg_turnstile
+where rowid in (
+    with repeated as (
+        select log_id from stg_turnstile group by log_id having count(*) > 1
+    ),
+
+    ranked as (
+        select
+            stg_turnstile.rowid as row_id,
+            row_number() over (
+                partition by log_id
+                order by (description = 'REGULAR') desc, entries desc, exits desc
+            ) as position
+        from stg_turnstile
+        semi join repeated using (log_id)
+    )
+
+    select row_id from ranked where position > 1
+);

@@ -1,0 +1,70 @@
+-- stg_turnstile (from a stream file): the windows of one file the Flink job committed.
+-- grain: one row per turnstile and window. key: log_id = md5('stream'|CA|UNIT|SCP|WINDOW_START|WINDOW_END).
+-- Input: StreamAggregate.HEADER rows; ENTRIES and EXITS are counts within the window (traffic).
+-- The 'stream' prefix keeps window keys apart from batch reading keys, even when a window starts
+-- at the very time of a batch reading. Windows of one turnstile that differ only by DESC are
+-- summed: their counts add up to the turnstile's traffic in that window.
+
+-- name: load
+create or replace temp table stg_turnstile as
+with source as (
+    select *
+    from read_csv('{{file}}',
+        header = true,
+        auto_detect = false,
+        delim = ',',
+        quote = '"',
+        columns = {
+            'CA': 'VARCHAR', 'UNIT': 'VARCHAR', 'SCP': 'VARCHAR', 'STATION': 'VARCHAR',
+            'LINENAME': 'VARCHAR', 'DIVISION': 'VARCHAR', 'DATE': 'DATE', 'DESC': 'VARCHAR',
+            'WINDOW_START': 'TIMESTAMP', 'WINDOW_END': 'TIMESTAMP',
+            'ENTRIES': 'BIGINT', 'EXITS': 'BIGINT'
+        },
+        dateformat = '%Y-%m-%d',
+        timestampformat = '%Y-%m-%d %H:%M:%S')
+),
+
+renamed as (
+    select
+        md5(concat_ws('|', 'stream', CA, UNIT, SCP,
+            strftime(WINDOW_START, '%Y-%m-%d %H:%M:%S'),
+            strftime(WINDOW_END, '%Y-%m-%d %H:%M:%S')))  as log_id,
+        'stream'     as source,
+        CA           as ca,
+        UNIT         as unit,
+        SCP          as scp,
+        STATION      as station,
+        LINENAME     as line_name,
+        DIVISION     as division,
+        WINDOW_START as reading_at,
+        WINDOW_END   as interval_end,
+        "DESC"       as description,
+        ENTRIES      as entries,
+        EXITS        as exits
+    from source
+),
+
+final as (
+    select
+        log_id,
+        any_value(source)      as source,
+        any_value(ca)          as ca,
+        any_value(unit)        as unit,
+        any_value(scp)         as scp,
+        min(station)           as station,
+        min(line_name)         as line_name,
+        min(division)          as division,
+        any_value(reading_at)  as reading_at,
+        any_value(interval_end) as interval_end,
+        string_agg(distinct description, '+' order by description) as description,
+        sum(entries)           as entries,
+        sum(exits)             as exits
+    from renamed
+    group by log_id
+)
+
+select * from final;
+
+-- name: deduplicate
+-- nothing to do: windows are summed per key above
+select 1;
