@@ -22,8 +22,8 @@ import java.util.regex.Pattern;
  *       PlatformEnvironment}'s {@code value("...")}); constants such as {@code VARIABLE =
  *       "PLATFORM_WORKER_METRICS_PORT"} included, and names its usage text documents as variables
  *       ({@code (env STREAM_WINDOW, 5m)}: options whose variable names are computed)
- *   <li>configuration files ({@code src/main/resources/*.yml|yaml|properties}): {@code ${NAME}} and
- *       {@code ${NAME:default}} placeholders
+ *   <li>configuration files ({@code src/main/resources/*.yml|yaml|properties|xml}, logback.xml
+ *       too): {@code ${NAME}}, {@code ${NAME:default}} and {@code ${NAME:-default}} placeholders
  * </ul>
  */
 final class CodeSettings {
@@ -61,7 +61,7 @@ final class CodeSettings {
       }
     }
     List<Path> configuration = new ArrayList<>();
-    for (String suffix : List.of(".yml", ".yaml", ".properties")) {
+    for (String suffix : List.of(".yml", ".yaml", ".properties", ".xml")) {
       configuration.addAll(mainFiles(repository, modules, "/src/main/resources/", suffix));
     }
     for (Path file : configuration) {
