@@ -1,11 +1,11 @@
 package dev.platform.ml.data;
 
-import dev.platform.core.source.Sources;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.platform.core.source.Sources;
 import dev.platform.ml.TestData;
 import java.io.IOException;
 import java.nio.file.Files;
