@@ -18,7 +18,10 @@ import java.util.List;
 public final class ModelEvaluator {
   private ModelEvaluator() {}
 
-  /** Use {@link #trainAndEvaluate(PreparedRun, ModelKind, TrainingSettings)}. */
+  /**
+   * Trains with the default grid, each fit taking every core as before. Use {@link
+   * #trainAndEvaluate(PreparedRun, ModelKind, TrainingSettings)}.
+   */
   public static Candidate trainAndEvaluate(PreparedData data, ModelKind kind) {
     return trainAndEvaluate(
         data.train(),
@@ -26,7 +29,7 @@ public final class ModelEvaluator {
         data.test(),
         data.encoding().columnNames(),
         kind,
-        TrainingSettings.defaults());
+        TrainingSettings.oneFitAtATime());
   }
 
   /**

@@ -10,9 +10,12 @@ public interface ModelTrainer {
    */
   TrainedModel train(EncodedSet train, EncodedSet validation, java.util.List<String> columns);
 
-  /** The trainer for a kind, with the study's settings plus class-imbalance handling. */
+  /**
+   * The trainer for a kind, with the study's settings plus class-imbalance handling, taking every
+   * core. Use {@link #forKind(ModelKind, TrainingSettings)}.
+   */
   static ModelTrainer forKind(ModelKind kind) {
-    return forKind(kind, TrainingSettings.defaults());
+    return forKind(kind, TrainingSettings.oneFitAtATime());
   }
 
   /** The trainer for a kind with the given grid, threads and seed. */

@@ -65,6 +65,13 @@ public record TrainingSettings(
         List.of(4, 5, 6), 300, 25, 100, 100, Math.max(1, cores / parallel), parallel, DEFAULT_SEED);
   }
 
+  /** {@link #defaults()} for one fit at a time taking every core (the former behaviour). */
+  public static TrainingSettings oneFitAtATime() {
+    return defaults()
+        .withThreadsPerFit(Runtime.getRuntime().availableProcessors())
+        .withParallelFits(1);
+  }
+
   /** A small grid for tests: two depths, up to 40 rounds, a 20-tree forest, one thread per fit. */
   public static TrainingSettings smallGrid() {
     return new TrainingSettings(List.of(3, 4), 40, 10, 0, 20, 1, 2, DEFAULT_SEED);

@@ -32,7 +32,7 @@ public final class XGBoostTrainer implements ModelTrainer {
   private final TrainingSettings settings;
 
   public XGBoostTrainer() {
-    this(TrainingSettings.defaults());
+    this(TrainingSettings.oneFitAtATime());
   }
 
   public XGBoostTrainer(TrainingSettings settings) {
