@@ -21,21 +21,22 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>The bound calibrates itself: the test also runs leaking rounds (models never closed, the
  * rounds' train and validation matrices never disposed) and requires the closed rounds to grow the
- * process by less than a third of what as many leaking rounds add. Measured here (20,000 rows,
- * small grid): a leaking round adds about 5 MB, closed rounds together under 1 MB.
+ * process by less than a third of what as many leaking rounds add. Measured here (10,000 rows,
+ * small grid, one thread): a leaking round adds about 2 MB, six closed rounds together about 0.25
+ * MB.
  */
 class NativeMemoryTest {
   private static final int WARM_UP = 2;
-  private static final int ROUNDS = 8;
-  private static final int LEAKING_ROUNDS = 3;
+  private static final int ROUNDS = 6;
+  private static final int LEAKING_ROUNDS = 2;
 
   @TempDir static Path dir;
 
   @Test
   void trainingRepeatedlyLevelsOffWhenModelsAreClosed() throws Exception {
     PreparedData data =
-        PreparedData.of(HeartDataset.load(TestData.devSample(dir, 20_000).toString()));
-    TrainingSettings settings = TrainingSettings.smallGrid().withThreadsPerFit(2);
+        PreparedData.of(HeartDataset.load(TestData.devSample(dir, 10_000).toString()));
+    TrainingSettings settings = TrainingSettings.smallGrid();
     for (int i = 0; i < WARM_UP; i++) {
       trainAndClose(data, settings);
     }
