@@ -11,9 +11,10 @@ import java.util.List;
 
 /**
  * A model bundle folder: {@code bundle.json} plus the serving model in its library's own format.
- * Written into a temporary sibling folder and renamed, so a reader never sees half a bundle.
+ * Written into a temporary sibling folder and renamed, so a reader never sees half a bundle. A
+ * bundle read with {@link #read} owns its model: close it to free the model's native memory.
  */
-public record ModelBundle(BundleManifest manifest, TrainedModel model) {
+public record ModelBundle(BundleManifest manifest, TrainedModel model) implements AutoCloseable {
   public static final String MANIFEST_FILE = "bundle.json";
 
   /** The report files a bundle carries, so whoever serves it can show how it was made. */
@@ -54,6 +55,12 @@ public record ModelBundle(BundleManifest manifest, TrainedModel model) {
       }
     }
     Files.move(staging, directory, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /** Closes the model (idempotent). */
+  @Override
+  public void close() {
+    model.close();
   }
 
   /** Reads a bundle folder, or a training output folder holding one in {@code model/}. */

@@ -3,35 +3,45 @@ package dev.platform.ml.data;
 import dev.platform.core.source.Sources;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.DigestInputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Streams the rows of a heart-disease CSV file (header names matched case-insensitively, in any
  * order), validating every value. It never drops a row: each is handed on, valid or with its
  * problems, in file order.
+ *
+ * <p>One pass over the bytes, no object per cell: values in their usual spelling are recognised in
+ * place (numbers, Yes/No, category levels); anything else goes through {@link FieldSpec#parseText},
+ * which accepts or rejects it with the reason.
  */
 public final class HeartCsvReader {
 
   /** What the reader saw of the file as a whole. */
   public record FileInfo(String sha256, boolean hasTarget, long rows) {}
 
-  private static final CSVFormat FORMAT =
-      CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).get();
+  private static final byte[] YES = bytes("Yes");
+  private static final byte[] NO = bytes("No");
+  private static final byte[] ONE = bytes("1");
+  private static final byte[] ZERO = bytes("0");
+  private static final byte[][][] LEVELS = new byte[HeartSchema.FIELD_COUNT][][];
+
+  static {
+    for (int i = 0; i < HeartSchema.FIELD_COUNT; i++) {
+      LEVELS[i] =
+          HeartSchema.FIELDS.get(i).levels().stream()
+              .map(HeartCsvReader::bytes)
+              .toArray(byte[][]::new);
+    }
+  }
 
   private HeartCsvReader() {}
 
@@ -44,9 +54,8 @@ public final class HeartCsvReader {
   public static FileInfo read(String location, boolean requireTarget, Consumer<ParsedRow> sink) {
     try (InputStream raw = Sources.openRaw(location);
         DigestInputStream digesting = Sources.digesting(raw);
-        Reader reader =
-            new InputStreamReader(Sources.unpacked(digesting), StandardCharsets.UTF_8)) {
-      FileInfo partial = readRows(reader, requireTarget, sink);
+        InputStream unpacked = Sources.unpacked(digesting)) {
+      FileInfo partial = readRows(new CsvRecords(unpacked), requireTarget, sink);
       digesting.transferTo(OutputStream.nullOutputStream()); // hash any trailing bytes too
       return new FileInfo(
           Sources.hex(digesting.getMessageDigest()), partial.hasTarget(), partial.rows());
@@ -55,14 +64,12 @@ public final class HeartCsvReader {
     }
   }
 
-  private static FileInfo readRows(Reader reader, boolean requireTarget, Consumer<ParsedRow> sink)
+  private static FileInfo readRows(CsvRecords csv, boolean requireTarget, Consumer<ParsedRow> sink)
       throws IOException {
-    CSVParser parser = CSVParser.parse(reader, FORMAT);
-    Iterator<CSVRecord> records = parser.iterator();
-    if (!records.hasNext()) {
+    if (!csv.next()) {
       throw new DataValidationException("the file is empty: no header line");
     }
-    Map<String, Integer> header = headerPositions(records.next());
+    Map<String, Integer> header = headerPositions(csv);
     int[] fieldColumns = new int[HeartSchema.FIELD_COUNT];
     List<String> missing = new ArrayList<>();
     for (int i = 0; i < HeartSchema.FIELD_COUNT; i++) {
@@ -80,21 +87,22 @@ public final class HeartCsvReader {
       throw new DataValidationException(
           "missing columns " + missing + "; header has " + header.keySet());
     }
+    int columns = csv.fieldCount();
+    int target = targetColumn == null ? -1 : targetColumn;
     long rows = 0;
     long line = 1;
-    while (records.hasNext()) {
-      CSVRecord csv = records.next();
+    while (csv.next()) {
       line++;
       rows++;
-      sink.accept(parse(line, csv, header.size(), fieldColumns, targetColumn));
+      sink.accept(parse(line, csv, columns, fieldColumns, target));
     }
     return new FileInfo(null, targetColumn != null, rows);
   }
 
-  private static Map<String, Integer> headerPositions(CSVRecord headerRecord) {
+  private static Map<String, Integer> headerPositions(CsvRecords csv) {
     Map<String, Integer> positions = new HashMap<>();
-    for (int i = 0; i < headerRecord.size(); i++) {
-      String name = headerRecord.get(i).strip().toLowerCase(Locale.ROOT);
+    for (int i = 0; i < csv.fieldCount(); i++) {
+      String name = csv.text(i).strip().toLowerCase(Locale.ROOT);
       if (i == 0 && name.startsWith("\uFEFF")) {
         name = name.substring(1);
       }
@@ -104,40 +112,84 @@ public final class HeartCsvReader {
   }
 
   private static ParsedRow parse(
-      long line, CSVRecord csv, int columns, int[] fieldColumns, Integer targetColumn) {
-    if (csv.size() != columns) {
+      long line, CsvRecords csv, int columns, int[] fieldColumns, int targetColumn) {
+    if (csv.fieldCount() != columns) {
       return new ParsedRow(
           line,
           null,
           -1,
           List.of(
-              new RowProblem(line, "*", "expected " + columns + " columns, got " + csv.size())));
+              new RowProblem(
+                  line, "*", "expected " + columns + " columns, got " + csv.fieldCount())));
     }
-    List<RowProblem> problems = new ArrayList<>(0);
+    List<RowProblem> problems = null;
     double[] values = new double[HeartSchema.FIELD_COUNT];
     for (int i = 0; i < values.length; i++) {
-      FieldSpec field = HeartSchema.FIELDS.get(i);
       try {
-        values[i] = field.parseText(csv.get(fieldColumns[i]));
+        values[i] = value(i, csv, fieldColumns[i]);
       } catch (InvalidValueException e) {
-        problems.add(new RowProblem(line, field.csvName(), e.getMessage()));
+        problems = problems == null ? new ArrayList<>(2) : problems;
+        problems.add(new RowProblem(line, HeartSchema.FIELDS.get(i).csvName(), e.getMessage()));
       }
     }
     int label = -1;
-    if (targetColumn != null) {
-      String target = csv.get(targetColumn).strip();
-      if (target.equalsIgnoreCase("Yes") || target.equals("1")) {
+    if (targetColumn >= 0) {
+      if (csv.is(targetColumn, YES, true) || csv.is(targetColumn, ONE, false)) {
         label = 1;
-      } else if (target.equalsIgnoreCase("No") || target.equals("0")) {
+      } else if (csv.is(targetColumn, NO, true) || csv.is(targetColumn, ZERO, false)) {
         label = 0;
       } else {
+        problems = problems == null ? new ArrayList<>(1) : problems;
         problems.add(
-            new RowProblem(line, HeartSchema.TARGET_CSV_NAME, "'" + target + "' is not Yes or No"));
+            new RowProblem(
+                line,
+                HeartSchema.TARGET_CSV_NAME,
+                "'" + csv.text(targetColumn).strip() + "' is not Yes or No"));
       }
     }
-    if (!problems.isEmpty()) {
+    if (problems != null) {
       return new ParsedRow(line, null, label, List.copyOf(problems));
     }
     return new ParsedRow(line, new HeartRecord(values), label, List.of());
+  }
+
+  /** The value of field {@code i} in column {@code column}: fast in place, else via parseText. */
+  private static double value(int i, CsvRecords csv, int column) {
+    FieldSpec field = HeartSchema.FIELDS.get(i);
+    switch (field.kind()) {
+      case NUMBER -> {
+        if (csv.isEmpty(column)) {
+          return 0;
+        }
+        double number = Decimals.parse(csv.bytes(), csv.start(column), csv.end(column));
+        if (!Double.isNaN(number)) {
+          return field.checkNumber(number);
+        }
+      }
+      case YES_NO -> {
+        if (csv.isEmpty(column)) {
+          return 0;
+        }
+        if (csv.is(column, YES, true) || csv.is(column, ONE, false)) {
+          return 1;
+        }
+        if (csv.is(column, NO, true) || csv.is(column, ZERO, false)) {
+          return 0;
+        }
+      }
+      case CATEGORY -> {
+        byte[][] levels = LEVELS[i];
+        for (int level = 0; level < levels.length; level++) {
+          if (csv.is(column, levels[level], false)) {
+            return level;
+          }
+        }
+      }
+    }
+    return field.parseText(csv.text(column));
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
   }
 }

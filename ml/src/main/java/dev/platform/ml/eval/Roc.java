@@ -13,29 +13,27 @@ public final class Roc {
   public record Point(double falsePositiveRate, double truePositiveRate) {}
 
   public static double auc(int[] labels, double[] scores) {
-    Integer[] order = byScore(scores);
-    long positives = Arrays.stream(labels).filter(label -> label == 1).count();
-    long negatives = labels.length - positives;
-    if (positives == 0 || negatives == 0) {
+    ClassScores split = ClassScores.of(labels, scores);
+    double[] positives = split.positives();
+    double[] negatives = split.negatives();
+    if (positives.length == 0 || negatives.length == 0) {
       return Double.NaN;
     }
-    double rankSumPositives = 0;
-    int i = 0;
-    while (i < order.length) {
-      int j = i;
-      while (j + 1 < order.length && scores[order[j + 1]] == scores[order[i]]) {
-        j++;
+    // Mann-Whitney: each positive counts the negatives below it, and half of those equal to it.
+    long twiceWins = 0;
+    int below = 0;
+    int belowOrEqual = 0;
+    for (double positive : positives) {
+      while (below < negatives.length && negatives[below] < positive) {
+        below++;
       }
-      double averageRank = (i + j) / 2.0 + 1;
-      for (int k = i; k <= j; k++) {
-        if (labels[order[k]] == 1) {
-          rankSumPositives += averageRank;
-        }
+      belowOrEqual = Math.max(belowOrEqual, below);
+      while (belowOrEqual < negatives.length && negatives[belowOrEqual] == positive) {
+        belowOrEqual++;
       }
-      i = j + 1;
+      twiceWins += below + (long) belowOrEqual;
     }
-    return (rankSumPositives - positives * (positives + 1) / 2.0)
-        / ((double) positives * negatives);
+    return twiceWins / (2.0 * positives.length * negatives.length);
   }
 
   /** Curve points from (0,0) to (1,1), at most about {@code maxPoints} of them. */

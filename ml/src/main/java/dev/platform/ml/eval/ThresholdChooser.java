@@ -1,8 +1,5 @@
 package dev.platform.ml.eval;
 
-import java.util.Arrays;
-import java.util.Comparator;
-
 /** Picks the decision threshold that maximises F1 on a labelled split. */
 public final class ThresholdChooser {
   private ThresholdChooser() {}
@@ -12,29 +9,31 @@ public final class ThresholdChooser {
    * score, so the result is exact for the data given.
    */
   public static double maximiseF1(int[] labels, double[] scores) {
-    Integer[] order = new Integer[scores.length];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
-    }
-    Arrays.sort(order, Comparator.comparingDouble((Integer i) -> scores[i]).reversed());
-    long positives = Arrays.stream(labels).filter(label -> label == 1).count();
+    ClassScores split = ClassScores.of(labels, scores);
+    double[] positives = split.positives();
+    double[] negatives = split.negatives();
+    // Walk the distinct scores from the highest down; at score t, tp and fp count rows >= t.
+    int p = positives.length - 1;
+    int n = negatives.length - 1;
     long tp = 0;
     long fp = 0;
     double bestF1 = -1;
     double bestThreshold = 0.5;
-    for (int k = 0; k < order.length; k++) {
-      if (labels[order[k]] == 1) {
+    while (p >= 0 || n >= 0) {
+      double score =
+          p < 0 ? negatives[n] : n < 0 ? positives[p] : Math.max(positives[p], negatives[n]);
+      while (p >= 0 && positives[p] == score) {
         tp++;
-      } else {
-        fp++;
+        p--;
       }
-      boolean boundary = k == order.length - 1 || scores[order[k + 1]] != scores[order[k]];
-      if (boundary) {
-        double f1 = 2.0 * tp / (tp + fp + positives);
-        if (f1 > bestF1) {
-          bestF1 = f1;
-          bestThreshold = scores[order[k]];
-        }
+      while (n >= 0 && negatives[n] == score) {
+        fp++;
+        n--;
+      }
+      double f1 = 2.0 * tp / (tp + fp + positives.length);
+      if (f1 > bestF1) {
+        bestF1 = f1;
+        bestThreshold = score;
       }
     }
     return bestThreshold;

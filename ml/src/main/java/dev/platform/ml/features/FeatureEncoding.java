@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * The fitted encoding: numbers and Yes/No fields are one column each, every categorical level seen
@@ -42,11 +41,17 @@ public record FeatureEncoding(Map<String, List<Integer>> categoryLevels) {
     for (int i = 0; i < HeartSchema.FIELD_COUNT; i++) {
       FieldSpec field = HeartSchema.FIELDS.get(i);
       if (field.kind() == FieldSpec.Kind.CATEGORY) {
-        TreeSet<Integer> seen = new TreeSet<>();
+        boolean[] seen = new boolean[field.levels().size()];
         for (LabeledRecord row : training) {
-          seen.add((int) row.features().value(i));
+          seen[(int) row.features().value(i)] = true;
         }
-        levels.put(field.name(), List.copyOf(seen));
+        List<Integer> present = new ArrayList<>();
+        for (int level = 0; level < seen.length; level++) {
+          if (seen[level]) {
+            present.add(level);
+          }
+        }
+        levels.put(field.name(), List.copyOf(present));
       }
     }
     return new FeatureEncoding(levels);

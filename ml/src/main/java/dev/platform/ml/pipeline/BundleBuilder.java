@@ -4,6 +4,7 @@ import dev.platform.ml.bundle.BundleManifest;
 import dev.platform.ml.bundle.ModelBundle;
 import dev.platform.ml.bundle.ModelReport;
 import dev.platform.ml.data.HeartDataset;
+import dev.platform.ml.features.FeatureEncoding;
 import dev.platform.ml.train.ModelFiles;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -27,9 +28,42 @@ public final class BundleBuilder {
         .orElseThrow(() -> new IllegalArgumentException("no trained model to choose from"));
   }
 
+  /** Use {@link #build(PreparedRun, List, Instant)}. */
   public static ModelBundle build(PreparedData data, List<Candidate> candidates, Instant now) {
+    return build(
+        data.dataset().summary(),
+        data.encoding(),
+        data.train().rows(),
+        data.validation().rows(),
+        data.test().rows(),
+        candidates,
+        now);
+  }
+
+  /**
+   * The bundle of the best candidate (by validation F1). The bundle shares that candidate's model:
+   * whoever owns the candidates closes it.
+   */
+  public static ModelBundle build(PreparedRun run, List<Candidate> candidates, Instant now) {
+    return build(
+        run.summary(),
+        run.encoding(),
+        run.train().rows(),
+        run.validation().rows(),
+        run.test().rows(),
+        candidates,
+        now);
+  }
+
+  private static ModelBundle build(
+      HeartDataset.Summary summary,
+      FeatureEncoding encoding,
+      int trainRows,
+      int validationRows,
+      int testRows,
+      List<Candidate> candidates,
+      Instant now) {
     Candidate chosen = best(candidates);
-    HeartDataset.Summary summary = data.dataset().summary();
     Instant created = now.truncatedTo(ChronoUnit.SECONDS);
     Map<String, ModelReport> reports = new LinkedHashMap<>();
     candidates.forEach(candidate -> reports.put(candidate.report().model(), candidate.report()));
@@ -48,10 +82,10 @@ public final class BundleBuilder {
                 summary.rowsRead(),
                 summary.rowsSkipped(),
                 summary.duplicatesRemoved(),
-                data.train().rows(),
-                data.validation().rows(),
-                data.test().rows()),
-            data.encoding(),
+                trainRows,
+                validationRows,
+                testRows),
+            encoding,
             serving.calibration(),
             serving.threshold(),
             reports);

@@ -15,14 +15,19 @@ import java.util.List;
 /**
  * Scores heart records with a bundle: encode, raw model probability, calibration, band and
  * decision. The one scoring path of the platform (command line and API). Thread-safe.
+ *
+ * <p>A predictor owns its bundle's model. {@link #close()} frees it once the calls in flight have
+ * finished; a second close does nothing, and a call after close fails with {@link
+ * IllegalStateException}. The API closes a replaced predictor after its last request.
  */
-public final class Predictor {
+public final class Predictor implements AutoCloseable {
 
   private final BundleManifest manifest;
   private final TrainedModel model;
   private final FeatureEncoding.Encoder encoder;
   private final PlattCalibration calibration;
   private final double threshold;
+  private volatile boolean closed;
 
   public Predictor(ModelBundle bundle) {
     this.manifest = bundle.manifest();
@@ -41,11 +46,13 @@ public final class Predictor {
   }
 
   public RiskPrediction predict(HeartRecord record) {
+    checkOpen();
     return toPrediction(calibration.apply(model.predictOne(encoder.encode(record))));
   }
 
   /** Scores many records in one model call, in order. */
   public List<RiskPrediction> predictAll(List<HeartRecord> records) {
+    checkOpen();
     if (records.isEmpty()) {
       return List.of();
     }
@@ -55,6 +62,24 @@ public final class Predictor {
       predictions.add(toPrediction(calibration.apply(score)));
     }
     return predictions;
+  }
+
+  /** Frees the model after the calls in flight; idempotent. */
+  @Override
+  public void close() {
+    closed = true;
+    model.close();
+  }
+
+  public boolean isClosed() {
+    return closed;
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException(
+          "predictor for bundle " + manifest.versionId() + " is closed; load the current model");
+    }
   }
 
   private RiskPrediction toPrediction(double riskScore) {

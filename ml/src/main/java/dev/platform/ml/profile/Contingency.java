@@ -42,6 +42,34 @@ final class Contingency {
     return new Contingency(counts, positives);
   }
 
+  /** The tables of every field at once, in one pass over the records. */
+  static Contingency[] ofAll(
+      List<LabeledRecord> records, ValueIndexer[] indexers, int[] valueCounts) {
+    int fields = indexers.length;
+    long[][] counts = new long[fields][];
+    long[][] positives = new long[fields][];
+    for (int field = 0; field < fields; field++) {
+      counts[field] = new long[valueCounts[field]];
+      positives[field] = new long[valueCounts[field]];
+    }
+    for (LabeledRecord record : records) {
+      double[] values = record.features().values();
+      boolean positive = record.label() == 1;
+      for (int field = 0; field < fields; field++) {
+        int value = indexers[field].indexOf(values[field]);
+        counts[field][value]++;
+        if (positive) {
+          positives[field][value]++;
+        }
+      }
+    }
+    Contingency[] tables = new Contingency[fields];
+    for (int field = 0; field < fields; field++) {
+      tables[field] = new Contingency(counts[field], positives[field]);
+    }
+    return tables;
+  }
+
   long count(int value) {
     return counts[value];
   }

@@ -48,13 +48,21 @@ public final class HeartProfiler {
     List<RiskRow> riskTable = new ArrayList<>();
     List<FieldInformation> information = new ArrayList<>();
     Map<String, List<String>> numericBins = new LinkedHashMap<>();
+    Contingency.ValueIndexer[] indexers = new Contingency.ValueIndexer[HeartSchema.FIELD_COUNT];
+    int[] valueCounts = new int[HeartSchema.FIELD_COUNT];
+    for (int field = 0; field < HeartSchema.FIELD_COUNT; field++) {
+      FieldSpec spec = HeartSchema.FIELDS.get(field);
+      indexers[field] = valueIndexer(spec);
+      valueCounts[field] = valueNames(spec).size();
+    }
+    Contingency[] tables = Contingency.ofAll(records, indexers, valueCounts);
     for (int field = 0; field < HeartSchema.FIELD_COUNT; field++) {
       FieldSpec spec = HeartSchema.FIELDS.get(field);
       List<String> values = valueNames(spec);
       if (spec.kind() == FieldSpec.Kind.NUMBER) {
         numericBins.put(spec.name(), values);
       }
-      Contingency table = Contingency.of(records, field, valueIndexer(spec), values.size());
+      Contingency table = tables[field];
       information.add(new FieldInformation(spec.name(), table.mutualInformation()));
       for (int value = 0; value < values.size(); value++) {
         long count = table.count(value);

@@ -2,7 +2,6 @@ package dev.platform.ml.split;
 
 import dev.platform.ml.data.LabeledRecord;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
@@ -29,17 +28,18 @@ public record StratifiedSplit(
     Random random = new Random(seed);
     int[] part = new int[records.size()];
     for (int label = 0; label <= 1; label++) {
-      List<Integer> indexes = new ArrayList<>();
+      int count = 0;
+      int[] indexes = new int[records.size()];
       for (int i = 0; i < records.size(); i++) {
         if (records.get(i).label() == label) {
-          indexes.add(i);
+          indexes[count++] = i;
         }
       }
-      Collections.shuffle(indexes, random);
-      int trainCount = (int) Math.round(indexes.size() * trainFraction);
-      int validationCount = (int) Math.round(indexes.size() * validationFraction);
-      for (int k = 0; k < indexes.size(); k++) {
-        part[indexes.get(k)] = k < trainCount ? 0 : k < trainCount + validationCount ? 1 : 2;
+      shuffle(indexes, count, random);
+      int trainCount = (int) Math.round(count * trainFraction);
+      int validationCount = (int) Math.round(count * validationFraction);
+      for (int k = 0; k < count; k++) {
+        part[indexes[k]] = k < trainCount ? 0 : k < trainCount + validationCount ? 1 : 2;
       }
     }
     List<LabeledRecord> train = new ArrayList<>();
@@ -49,5 +49,18 @@ public record StratifiedSplit(
       (part[i] == 0 ? train : part[i] == 1 ? validation : test).add(records.get(i));
     }
     return new StratifiedSplit(List.copyOf(train), List.copyOf(validation), List.copyOf(test));
+  }
+
+  /**
+   * Shuffles {@code values[0 .. count)} exactly as {@link java.util.Collections#shuffle(List,
+   * Random)} shuffles a list of them (same swaps, same random draws), without boxing.
+   */
+  static void shuffle(int[] values, int count, Random random) {
+    for (int i = count; i > 1; i--) {
+      int j = random.nextInt(i);
+      int swap = values[i - 1];
+      values[i - 1] = values[j];
+      values[j] = swap;
+    }
   }
 }

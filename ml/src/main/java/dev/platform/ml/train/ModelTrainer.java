@@ -10,13 +10,21 @@ public interface ModelTrainer {
    */
   TrainedModel train(EncodedSet train, EncodedSet validation, java.util.List<String> columns);
 
-  /** The trainer for a kind, with the study's settings plus class-imbalance handling. */
+  /**
+   * The trainer for a kind, with the study's settings plus class-imbalance handling, taking every
+   * core. Use {@link #forKind(ModelKind, TrainingSettings)}.
+   */
   static ModelTrainer forKind(ModelKind kind) {
+    return forKind(kind, TrainingSettings.oneFitAtATime());
+  }
+
+  /** The trainer for a kind with the given grid, threads and seed. */
+  static ModelTrainer forKind(ModelKind kind, TrainingSettings settings) {
     return switch (kind) {
-      case LOGISTIC_REGRESSION -> new TribuoTrainers.LogisticRegression();
-      case DECISION_TREE -> new TribuoTrainers.DecisionTree();
-      case RANDOM_FOREST -> new RandomForestTrainer();
-      case XGBOOST -> new XGBoostTrainer();
+      case LOGISTIC_REGRESSION -> new TribuoTrainers.LogisticRegression(settings);
+      case DECISION_TREE -> new TribuoTrainers.DecisionTree(settings);
+      case RANDOM_FOREST -> new RandomForestTrainer(settings);
+      case XGBOOST -> new XGBoostTrainer(settings);
     };
   }
 }

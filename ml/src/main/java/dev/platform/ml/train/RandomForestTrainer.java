@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import ml.dmlc.xgboost4j.java.Booster;
-import ml.dmlc.xgboost4j.java.DMatrix;
 import ml.dmlc.xgboost4j.java.XGBoost;
 import ml.dmlc.xgboost4j.java.XGBoostError;
 
@@ -17,8 +16,13 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
  * (about 1 s per tree, single-threaded), three times the whole original Python pipeline.
  */
 final class RandomForestTrainer implements ModelTrainer {
-  static final int TREES = 100;
   static final int DEPTH = 5;
+
+  private final TrainingSettings settings;
+
+  RandomForestTrainer(TrainingSettings settings) {
+    this.settings = settings;
+  }
 
   @Override
   public ModelKind kind() {
@@ -30,24 +34,19 @@ final class RandomForestTrainer implements ModelTrainer {
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("objective", "binary:logistic");
     params.put("booster", "gbtree");
-    params.put("num_parallel_tree", TREES);
+    params.put("num_parallel_tree", settings.randomForestTrees());
     params.put("max_depth", DEPTH);
     params.put("eta", 1.0);
     params.put("subsample", 0.632);
     params.put("colsample_bynode", Math.sqrt(columns.size()) / columns.size());
     params.put("scale_pos_weight", train.balancingPositiveWeight());
     params.put("tree_method", "hist");
-    params.put("seed", 42);
-    params.put("nthread", Runtime.getRuntime().availableProcessors());
+    params.put("seed", settings.seed());
+    params.put("nthread", settings.threadsPerFit());
     params.put("verbosity", 0);
-    try {
-      DMatrix matrix = XGBoostTrainer.matrix(train);
-      try {
-        Booster forest = XGBoost.train(matrix, params, 1, Map.of(), null, null);
-        return new XGBoostModel(kind(), forest, params, train.width());
-      } finally {
-        matrix.dispose();
-      }
+    try (NativeMatrix matrix = NativeMatrix.of(train)) {
+      Booster forest = XGBoost.train(matrix.matrix(), params, 1, Map.of(), null, null);
+      return new XGBoostModel(kind(), forest, params, train.width());
     } catch (XGBoostError e) {
       throw new IllegalStateException("random forest training failed: " + e.getMessage(), e);
     }

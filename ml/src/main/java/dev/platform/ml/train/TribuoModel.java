@@ -3,8 +3,10 @@ package dev.platform.ml.train;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.tribuo.Example;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
@@ -24,25 +26,24 @@ final class TribuoModel implements TrainedModel {
   private final ModelKind kind;
   private final Model<Label> model;
   private final Map<String, Object> settings;
-  private final String[] columns;
+  private final SparseRows sparse;
 
   TribuoModel(
       ModelKind kind, Model<Label> model, Map<String, Object> settings, List<String> columns) {
     this.kind = kind;
     this.model = model;
     this.settings = settings;
-    this.columns = columns.toArray(String[]::new);
+    this.sparse = new SparseRows(columns);
   }
 
   static MutableDataset<Label> dataset(
       EncodedSet rows, List<String> columns, float positiveWeight, String description) {
-    String[] names = columns.toArray(String[]::new);
+    SparseRows sparse = new SparseRows(columns);
     MutableDataset<Label> dataset =
         new MutableDataset<>(new SimpleDataSourceProvenance(description, LABELS), LABELS);
     for (int r = 0; r < rows.rows(); r++) {
       Label label = rows.labels()[r] == 1 ? POSITIVE : NEGATIVE;
-      ArrayExample<Label> example =
-          example(label, names, rows.features(), r * rows.width(), rows.width());
+      ArrayExample<Label> example = sparse.example(label, rows.features(), r * rows.width());
       if (rows.labels()[r] == 1) {
         example.setWeight(positiveWeight);
       }
@@ -51,17 +52,42 @@ final class TribuoModel implements TrainedModel {
     return dataset;
   }
 
-  /** A sparse example: zero features are left out, which Tribuo reads as zero. */
-  static ArrayExample<Label> example(
-      Label label, String[] names, float[] features, int offset, int width) {
-    ArrayExample<Label> example = new ArrayExample<>(label);
-    for (int c = 0; c < width; c++) {
-      float value = features[offset + c];
-      if (value != 0f) {
-        example.add(names[c], value);
-      }
+  /**
+   * Builds Tribuo examples from encoded rows. Zero features are left out, which Tribuo reads as
+   * zero; the others are handed over at once, already in name order, so Tribuo's per-example sort
+   * has nothing to do (adding them one by one re-sorted the example after every feature).
+   */
+  static final class SparseRows {
+    private final String[] names;
+    private final int[] byName;
+
+    SparseRows(List<String> columns) {
+      names = columns.toArray(String[]::new);
+      byName =
+          IntStream.range(0, names.length)
+              .boxed()
+              .sorted(Comparator.comparing((Integer c) -> names[c]))
+              .mapToInt(Integer::intValue)
+              .toArray();
     }
-    return example;
+
+    ArrayExample<Label> example(Label label, float[] features, int offset) {
+      int nonZero = 0;
+      for (int c = 0; c < names.length; c++) {
+        nonZero += features[offset + c] != 0f ? 1 : 0;
+      }
+      String[] exampleNames = new String[nonZero];
+      double[] values = new double[nonZero];
+      int k = 0;
+      for (int c : byName) {
+        float value = features[offset + c];
+        if (value != 0f) {
+          exampleNames[k] = names[c];
+          values[k++] = value;
+        }
+      }
+      return new ArrayExample<>(label, exampleNames, values);
+    }
   }
 
   @Override
@@ -73,9 +99,7 @@ final class TribuoModel implements TrainedModel {
   public double[] predict(EncodedSet rows) {
     List<Example<Label>> examples = new ArrayList<>(rows.rows());
     for (int r = 0; r < rows.rows(); r++) {
-      examples.add(
-          example(
-              LABELS.getUnknownOutput(), columns, rows.features(), r * rows.width(), rows.width()));
+      examples.add(sparse.example(LABELS.getUnknownOutput(), rows.features(), r * rows.width()));
     }
     List<Prediction<Label>> predictions = model.predict(examples);
     double[] scores = new double[predictions.size()];
@@ -87,8 +111,7 @@ final class TribuoModel implements TrainedModel {
 
   @Override
   public double predictOne(float[] row) {
-    return positiveScore(
-        model.predict(example(LABELS.getUnknownOutput(), columns, row, 0, row.length)));
+    return positiveScore(model.predict(sparse.example(LABELS.getUnknownOutput(), row, 0)));
   }
 
   private static double positiveScore(Prediction<Label> prediction) {

@@ -11,12 +11,16 @@ import org.tribuo.classification.liblinear.LinearClassificationType;
 
 /** The study's Logistic Regression and Decision Tree, fitted with Tribuo. */
 final class TribuoTrainers {
-  static final long SEED = 42;
-
   private TribuoTrainers() {}
 
   /** L2-regularised logistic regression (liblinear), C = 10, up to 1000 iterations. */
   static final class LogisticRegression implements ModelTrainer {
+    private final TrainingSettings settings;
+
+    LogisticRegression(TrainingSettings settings) {
+      this.settings = settings;
+    }
+
     @Override
     public ModelKind kind() {
       return ModelKind.LOGISTIC_REGRESSION;
@@ -30,7 +34,7 @@ final class TribuoTrainers {
               10.0,
               1000,
               0.01,
-              SEED);
+              settings.seed());
       float positiveWeight = (float) train.balancingPositiveWeight();
       trainer.setLabelWeights(
           Map.of(TribuoModel.POSITIVE, positiveWeight, TribuoModel.NEGATIVE, 1f));
@@ -46,6 +50,12 @@ final class TribuoTrainers {
 
   /** CART, depth 5, positives weighted to balance the classes. */
   static final class DecisionTree implements ModelTrainer {
+    private final TrainingSettings settings;
+
+    DecisionTree(TrainingSettings settings) {
+      this.settings = settings;
+    }
+
     @Override
     public ModelKind kind() {
       return ModelKind.DECISION_TREE;
@@ -55,7 +65,7 @@ final class TribuoTrainers {
     public TrainedModel train(EncodedSet train, EncodedSet validation, List<String> columns) {
       return fit(
           kind(),
-          new CARTClassificationTrainer(5, 1.0f, SEED),
+          new CARTClassificationTrainer(5, 1.0f, settings.seed()),
           train,
           columns,
           true,

@@ -14,6 +14,7 @@ import dev.platform.ml.predict.RiskPrediction;
 import dev.platform.ml.train.ModelFiles;
 import dev.platform.ml.train.ModelKind;
 import dev.platform.ml.train.TrainedModel;
+import dev.platform.ml.train.TrainingSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -21,22 +22,53 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Trains the four models on a 30,000-row sample of the dev data. */
+/**
+ * The in-process run ({@link TrainingRun}: prepare, profile beside the fits, four models two at a
+ * time, bundle) on a 30,000-row sample of the dev data, with the small test grid.
+ */
 class TrainingPipelineTest {
   @TempDir static Path dir;
   static PreparedData data;
+  static TrainingRun.Outcome outcome;
   static final Map<ModelKind, Candidate> candidates = new EnumMap<>(ModelKind.class);
 
   @BeforeAll
   static void train() throws Exception {
-    data = PreparedData.of(HeartDataset.load(TestData.devSample(dir, 30_000).toString()));
-    for (ModelKind kind : ModelKind.values()) {
-      candidates.put(kind, ModelEvaluator.trainAndEvaluate(data, kind));
+    Path sample = TestData.devSample(dir, 30_000);
+    data = PreparedData.of(HeartDataset.load(sample.toString()));
+    outcome =
+        TrainingRun.run(
+            sample.toString(), dir.resolve("out"), TrainingSettings.smallGrid(), line -> {});
+    outcome.candidates().forEach(candidate -> candidates.put(candidate.model().kind(), candidate));
+  }
+
+  @AfterAll
+  static void close() {
+    outcome.close();
+  }
+
+  @Test
+  void theRunWritesEveryOutputAndTheSameSplitAsPreparingInMemory() throws Exception {
+    Path out = dir.resolve("out");
+    for (String file :
+        List.of(
+            "prepared/prepared.json",
+            "profile/profile.json",
+            "profile/top_risk.png",
+            "metrics.json",
+            "report.md",
+            "charts/roc_curves.png",
+            "model/bundle.json",
+            TrainingRun.TEST_SPLIT)) {
+      assertTrue(Files.isRegularFile(out.resolve(file)), file);
     }
+    PreparedRunTest.assertSameSet(data.test(), PreparedRun.read(out.resolve("prepared")).test());
+    assertEquals(4, candidates.size());
   }
 
   @Test

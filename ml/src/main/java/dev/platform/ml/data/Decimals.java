@@ -1,0 +1,58 @@
+package dev.platform.ml.data;
+
+/** Parses plain decimals ({@code -12.345}) from ASCII bytes exactly as Double.parseDouble does. */
+final class Decimals {
+  private static final double[] POWERS_OF_TEN = new double[23];
+
+  static {
+    double power = 1;
+    for (int i = 0; i < POWERS_OF_TEN.length; i++) {
+      POWERS_OF_TEN[i] = power;
+      power *= 10;
+    }
+  }
+
+  private Decimals() {}
+
+  /**
+   * The value of {@code bytes[start .. end)} when it is an optional sign, digits and at most one
+   * point with at most 15 significant digits; NaN for anything else (the caller then falls back to
+   * Double.parseDouble). Such a value is an integer below 2^53 divided by an exact power of ten,
+   * one correctly rounded operation, so the result equals Double.parseDouble's.
+   */
+  static double parse(byte[] bytes, int start, int end) {
+    int i = start;
+    boolean negative = false;
+    if (i < end && (bytes[i] == '-' || bytes[i] == '+')) {
+      negative = bytes[i] == '-';
+      i++;
+    }
+    long mantissa = 0;
+    int digits = 0;
+    int fractionDigits = 0;
+    boolean point = false;
+    for (; i < end; i++) {
+      byte b = bytes[i];
+      if (b >= '0' && b <= '9') {
+        if (mantissa != 0 || b != '0') {
+          digits++;
+        }
+        mantissa = mantissa * 10 + (b - '0');
+        fractionDigits += point ? 1 : 0;
+      } else if (b == '.' && !point) {
+        point = true;
+      } else {
+        return Double.NaN;
+      }
+      if (digits > 15 || fractionDigits >= POWERS_OF_TEN.length) {
+        return Double.NaN;
+      }
+    }
+    int length = end - start - (negative || (end > start && bytes[start] == '+') ? 1 : 0);
+    if (length == 0 || length == 1 && point) {
+      return Double.NaN; // "", "-", "." : let parseDouble give its reason
+    }
+    double value = mantissa / POWERS_OF_TEN[fractionDigits];
+    return negative ? -value : value;
+  }
+}
