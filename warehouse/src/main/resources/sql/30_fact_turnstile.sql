@@ -28,6 +28,17 @@ create table if not exists fact_turnstile (
     loaded_at    timestamp not null
 );
 
+-- name: accumulate
+-- A stream job with allowed lateness fires a window again for its late events, writing only what
+-- they added, in a later file: those counts add to the window's row. Each file loads once (the
+-- manifest), so each firing adds once; a window's first firing is inserted by `load` below.
+update fact_turnstile as fact
+set entries = fact.entries + staged.entries,
+    exits   = fact.exits + staged.exits
+from stg_turnstile as staged
+where staged.source = 'stream'
+  and fact.log_id = staged.log_id;
+
 -- name: load
 insert into fact_turnstile
 with staged as (

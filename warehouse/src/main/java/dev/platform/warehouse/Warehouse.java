@@ -204,6 +204,7 @@ public final class Warehouse {
             long rowsRead = count(statement, "select count(*) from stg_turnstile");
             statement.execute(SqlModels.DIM_STATION.section("load"));
             statement.execute(SqlModels.DIM_BOOTH.section("load"));
+            statement.executeUpdate(SqlModels.FACT_TURNSTILE.section("accumulate"));
             long inserted =
                 statement.executeUpdate(
                     SqlModels.FACT_TURNSTILE.section(

@@ -4,13 +4,15 @@ import dev.platform.core.config.PlatformEnvironment;
 import dev.platform.core.ingest.TurnstileWeekSource;
 import dev.platform.core.ingest.TurnstileWeeks;
 import dev.platform.core.lake.Lake;
-import dev.platform.core.lake.Lakes;
 import dev.platform.temporal.TemporalConnection;
 import dev.platform.turnstile.ingest.TurnstileBatchIngestionWorkflow;
 import dev.platform.turnstile.ingest.TurnstileIngestionActivitiesImpl;
 import dev.platform.turnstile.ingest.TurnstileIngestionFollower;
 import dev.platform.turnstile.ingest.TurnstileIngestionResult;
 import dev.platform.turnstile.ingest.TurnstileIngestionSteps;
+import dev.platform.turnstile.warehouse.WarehouseLoadActivitiesImpl;
+import dev.platform.turnstile.warehouse.WarehouseLoadResult;
+import dev.platform.turnstile.warehouse.WarehouseLoadSteps;
 import io.temporal.client.WorkflowFailedException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -82,13 +84,7 @@ final class IngestCommand {
         description = "Run in this process without Temporal (the warehouse is not loaded).")
     boolean direct;
 
-    @Option(
-        names = "--lake",
-        paramLabel = "URI",
-        description =
-            "With --direct: the lake, a folder or gs://bucket/prefix (default: PLATFORM_LAKE,"
-                + " else $PLATFORM_HOME/lake). Without it, the worker's lake is used.")
-    String lake;
+    @Mixin WarehouseLocation location;
 
     @Override
     public Integer call() throws Exception {
@@ -100,7 +96,7 @@ final class IngestCommand {
       if (weeks.isEmpty()) {
         throw new IllegalArgumentException("no Saturday from " + from + " to " + last);
       }
-      if (lake != null && !direct) {
+      if (location.lake != null && !direct) {
         throw new IllegalArgumentException(
             "--lake goes with --direct; a workflow uses the worker's lake (PLATFORM_LAKE)");
       }
@@ -134,7 +130,7 @@ final class IngestCommand {
     private int runDirect(LocalDate first, LocalDate last, String sourceSpec) throws Exception {
       PrintWriter console = spec.commandLine().getOut();
       PlatformEnvironment environment = PlatformEnvironment.current();
-      try (Lake target = Lakes.open(lake != null ? lake : environment.lakeUri())) {
+      try (Lake target = location.openLake()) {
         TurnstileIngestionActivitiesImpl activities =
             new TurnstileIngestionActivitiesImpl(
                 target,
@@ -144,12 +140,18 @@ final class IngestCommand {
         console.flush();
         TurnstileIngestionSteps.Ingested ingested =
             TurnstileIngestionSteps.run(activities, first, last, sourceSpec, printer(console));
+        WarehouseLoadResult load =
+            WarehouseLoadSteps.run(
+                new WarehouseLoadActivitiesImpl(location.warehouse(target, console)),
+                line -> {
+                  console.println("warehouse: " + line);
+                  console.flush();
+                });
         TurnstileIngestionResult result =
             new TurnstileIngestionResult(
-                ingested.reference(), ingested.weeks(), ingested.failures(), null, List.of());
+                ingested.reference(), ingested.weeks(), ingested.failures(), load, List.of());
         console.println(result.totals());
-        console.println(
-            "warehouse: not loaded by --direct; load it with `platform warehouse load --direct`");
+        console.println("warehouse: " + load.describe());
         console.flush();
         return ingested.failures().isEmpty() ? 0 : ErrorHandler.FAILED;
       }

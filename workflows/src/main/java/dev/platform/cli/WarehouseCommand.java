@@ -83,9 +83,7 @@ final class WarehouseCommand {
           result.summary().forEach(console::println);
         }
       }
-      console.printf(
-          "%d files loaded, %,d rows inserted, %d quarantined%n",
-          result.filesLoaded(), result.rowsInserted(), result.filesQuarantined());
+      console.println(result.describe());
       return 0;
     }
 

@@ -9,6 +9,7 @@ import java.util.Map;
  *
  * @param tableRows rows per warehouse table
  * @param days batch and stream traffic of each replayed day
+ * @param lateMessages messages the job set aside as later than the allowed lateness (in the lake)
  * @param model the served model: version, model, its test metrics
  * @param urls what to open
  * @param commands how to see the runs
@@ -17,6 +18,7 @@ import java.util.Map;
 public record DemoSummary(
     Map<String, Long> tableRows,
     List<DayTraffic> days,
+    long lateMessages,
     String model,
     List<String> urls,
     List<String> commands,

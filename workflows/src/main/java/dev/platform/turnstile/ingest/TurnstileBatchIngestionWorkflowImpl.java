@@ -48,13 +48,7 @@ public class TurnstileBatchIngestionWorkflowImpl implements TurnstileBatchIngest
               WarehouseLoadWorkflow.class, TurnstileActivityOptions.warehouseLoad());
       try {
         WarehouseLoadResult result = load.load();
-        progress.add(
-            String.format(
-                "warehouse: %d file%s loaded, %,d rows inserted, %d quarantined",
-                result.filesLoaded(),
-                result.filesLoaded() == 1 ? "" : "s",
-                result.rowsInserted(),
-                result.filesQuarantined()));
+        progress.add("warehouse: " + result.describe());
         return result;
       } catch (ChildWorkflowFailure e) {
         if (!(e.getCause() instanceof WorkflowExecutionAlreadyStarted)
