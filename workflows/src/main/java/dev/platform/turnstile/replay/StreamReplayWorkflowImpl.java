@@ -1,7 +1,7 @@
 package dev.platform.turnstile.replay;
 
+import dev.platform.temporal.RetryPolicies;
 import io.temporal.activity.ActivityOptions;
-import io.temporal.common.RetryOptions;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 
@@ -16,13 +16,7 @@ public class StreamReplayWorkflowImpl implements StreamReplayWorkflow {
           ActivityOptions.newBuilder()
               .setStartToCloseTimeout(Duration.ofHours(12))
               .setHeartbeatTimeout(Duration.ofSeconds(30))
-              .setRetryOptions(
-                  RetryOptions.newBuilder()
-                      .setInitialInterval(Duration.ofSeconds(1))
-                      .setMaximumInterval(Duration.ofSeconds(30))
-                      .setMaximumAttempts(3)
-                      .setDoNotRetry(NON_RETRYABLE)
-                      .build())
+              .setRetryOptions(RetryPolicies.backoff(3, NON_RETRYABLE))
               .build());
 
   @Override

@@ -1,5 +1,6 @@
 package dev.platform.turnstile.stream;
 
+import dev.platform.temporal.RetryPolicies;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import java.time.Duration;
@@ -29,20 +30,12 @@ final class StreamActivityOptions {
             // a streaming job runs for as long as the platform does
             .setStartToCloseTimeout(Duration.ofDays(3650))
             .setHeartbeatTimeout(WATCH_HEARTBEAT_TIMEOUT)
-            .setRetryOptions(retry(Integer.MAX_VALUE))
+            .setRetryOptions(retry(0))
             .build());
   }
 
+  /** {@code maximumAttempts} 0: no limit. */
   private static RetryOptions retry(int maximumAttempts) {
-    RetryOptions.Builder retry =
-        RetryOptions.newBuilder()
-            .setInitialInterval(Duration.ofSeconds(1))
-            .setBackoffCoefficient(2)
-            .setMaximumInterval(Duration.ofSeconds(30))
-            .setDoNotRetry(NON_RETRYABLE);
-    if (maximumAttempts != Integer.MAX_VALUE) {
-      retry.setMaximumAttempts(maximumAttempts);
-    }
-    return retry.build();
+    return RetryPolicies.backoff(maximumAttempts, NON_RETRYABLE);
   }
 }

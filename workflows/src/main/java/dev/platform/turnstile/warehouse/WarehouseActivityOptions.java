@@ -1,5 +1,6 @@
 package dev.platform.turnstile.warehouse;
 
+import dev.platform.temporal.RetryPolicies;
 import dev.platform.warehouse.DataQualityException;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
@@ -20,13 +21,7 @@ final class WarehouseActivityOptions {
   private WarehouseActivityOptions() {}
 
   static RetryOptions retry(int maximumAttempts) {
-    return RetryOptions.newBuilder()
-        .setInitialInterval(Duration.ofSeconds(1))
-        .setBackoffCoefficient(2)
-        .setMaximumInterval(Duration.ofSeconds(30))
-        .setMaximumAttempts(maximumAttempts)
-        .setDoNotRetry(NON_RETRYABLE)
-        .build();
+    return RetryPolicies.backoff(maximumAttempts, NON_RETRYABLE);
   }
 
   /** Defaults: a step may wait up to 10 minutes for another process's load, then work. */
