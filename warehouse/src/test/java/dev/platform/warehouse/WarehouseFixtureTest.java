@@ -108,7 +108,8 @@ class WarehouseFixtureTest {
   }
 
   @Test
-  void loadingTwiceAddsNothingLateFiringsAddToTheirWindowAndStreamNeverCollidesWithBatch() throws Exception {
+  void loadingTwiceAddsNothingLateFiringsAddToTheirWindowAndStreamNeverCollidesWithBatch()
+      throws Exception {
     putTrafficWeek();
     String stream =
         TestLakes.putStream(

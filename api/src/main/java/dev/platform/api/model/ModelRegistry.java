@@ -14,8 +14,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Holds the serving model. A reload builds the new model completely before swapping the reference,
- * so requests already holding the old one finish on it and none sees a half-loaded model. Loaded at
- * startup; the service starts without a model when none can be loaded.
+ * so requests already holding the old one finish on it and none sees a half-loaded model; the old
+ * one is closed when its last request is done (see {@link ModelLease}). Loaded at startup; the
+ * service starts without a model when none can be loaded.
  */
 @Context
 public class ModelRegistry {
@@ -23,7 +24,7 @@ public class ModelRegistry {
 
   private final ModelLocator locator;
   private final ServingMetrics metrics;
-  private final AtomicReference<ServingModel> current = new AtomicReference<>();
+  private final AtomicReference<ModelLease.Holders> current = new AtomicReference<>();
   private volatile @Nullable String lastError;
 
   public ModelRegistry(ModelLocator locator, ServingMetrics metrics) {
@@ -36,18 +37,37 @@ public class ModelRegistry {
     }
   }
 
-  /** The serving model, or 503 when there is none. */
+  /** The serving model's description and files (no native calls), or 503 when there is none. */
   public ServingModel require() {
-    ServingModel model = current.get();
-    if (model == null) {
-      throw ApiException.modelUnavailable(
-          "no model loaded" + (lastError == null ? "" : ": " + lastError));
+    ModelLease.Holders holders = current.get();
+    if (holders == null) {
+      throw unavailable();
     }
-    return model;
+    return holders.model();
+  }
+
+  /** A hold on the serving model for one request's scoring; close it when done. 503 if none. */
+  public ModelLease lease() {
+    while (true) {
+      ModelLease.Holders holders = current.get();
+      if (holders == null) {
+        throw unavailable();
+      }
+      Optional<ModelLease> lease = holders.enter();
+      if (lease.isPresent()) {
+        return lease.get();
+      }
+      // a reload replaced it between the two reads: take the new one
+    }
+  }
+
+  private ApiException unavailable() {
+    return ApiException.modelUnavailable(
+        "no model loaded" + (lastError == null ? "" : ": " + lastError));
   }
 
   public Optional<ServingModel> current() {
-    return Optional.ofNullable(current.get());
+    return Optional.ofNullable(current.get()).map(ModelLease.Holders::model);
   }
 
   public Optional<String> lastError() {
@@ -71,7 +91,11 @@ public class ModelRegistry {
       lastError = "cannot load a model: " + e.getMessage();
       throw ApiException.modelLoad(lastError, e);
     }
-    ServingModel previous = current.getAndSet(loaded);
+    ModelLease.Holders replaced = current.getAndSet(new ModelLease.Holders(loaded));
+    ServingModel previous = replaced == null ? null : replaced.model();
+    if (replaced != null) {
+      replaced.leave(); // closed now, or when its last request is done
+    }
     lastError = null;
     metrics.serving(loaded.versionId(), loaded.modelName());
     locator.keepOnly(loaded.location(), previous == null ? null : previous.location());

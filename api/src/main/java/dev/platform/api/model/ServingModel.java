@@ -11,7 +11,8 @@ import java.util.Optional;
  * XGBoost booster, and the {@code /model} description.
  */
 public record ServingModel(
-    Path location, Predictor predictor, Optional<Explainer> explainer, ModelInfo info) {
+    Path location, Predictor predictor, Optional<Explainer> explainer, ModelInfo info)
+    implements AutoCloseable {
 
   public static ServingModel of(Path location, ModelBundle bundle) {
     Optional<Explainer> explainer =
@@ -23,6 +24,12 @@ public record ServingModel(
         new Predictor(bundle),
         explainer,
         ModelInfo.of(bundle.manifest(), location, explainer.isPresent()));
+  }
+
+  /** Frees the model's native memory; the explainer shares the predictor's booster. */
+  @Override
+  public void close() {
+    predictor.close();
   }
 
   public String versionId() {

@@ -5,6 +5,7 @@ import dev.platform.api.errors.ApiException;
 import dev.platform.api.errors.ErrorResponse;
 import dev.platform.api.metrics.ServingMetrics;
 import dev.platform.api.model.Explainer;
+import dev.platform.api.model.ModelLease;
 import dev.platform.api.model.ModelRegistry;
 import dev.platform.api.model.ServingModel;
 import dev.platform.ml.data.HeartRecord;
@@ -99,7 +100,12 @@ public class PredictController {
   }
 
   private List<PredictionResponse> score(byte[] body, boolean explain) {
-    ServingModel model = registry.require();
+    try (ModelLease lease = registry.lease()) {
+      return score(lease.model(), body, explain);
+    }
+  }
+
+  private List<PredictionResponse> score(ServingModel model, byte[] body, boolean explain) {
     Explainer explainer = explain ? explainerOf(model) : null;
     List<HeartRecord> records = parser.parse(body);
     List<RiskPrediction> predictions = model.predictor().predictAll(records);
