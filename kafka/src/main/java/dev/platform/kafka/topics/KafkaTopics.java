@@ -13,6 +13,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.CreateTopicsResult;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * The turnstile topics, created idempotently: the stream ({@code mta-turnstile}, 3 partitions by
@@ -77,6 +78,7 @@ public final class KafkaTopics {
           existing.add(topic.name()); // created by someone else meanwhile
         }
       }
+      awaitLeaders(admin, created);
       return new Outcome(List.copyOf(created), List.copyOf(existing));
     } catch (ExecutionException e) {
       throw new KafkaTopicsException(
@@ -93,6 +95,41 @@ public final class KafkaTopics {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new KafkaTopicsException("interrupted while creating topics", e);
+    }
+  }
+
+  /**
+   * Waits until every partition of the new topics has a leader: a producer writing to a partition
+   * without one holds its records until they expire, which a busy broker can take long enough for.
+   */
+  private static void awaitLeaders(Admin admin, List<String> topics)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+    while (!topics.isEmpty()) {
+      boolean led;
+      try {
+        led =
+            admin
+                .describeTopics(topics)
+                .allTopicNames()
+                .get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                .values()
+                .stream()
+                .flatMap(description -> description.partitions().stream())
+                .allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty());
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+          throw e;
+        }
+        led = false; // not known to the broker's metadata yet
+      }
+      if (led) {
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new TimeoutException("no leader for every partition of " + topics);
+      }
+      Thread.sleep(100);
     }
   }
 
