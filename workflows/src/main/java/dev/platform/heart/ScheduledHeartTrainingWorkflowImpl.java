@@ -22,6 +22,7 @@ public class ScheduledHeartTrainingWorkflowImpl implements ScheduledHeartTrainin
                 .setWorkflowId(HeartModelTrainingWorkflow.workflowId(data.sha256()))
                 .build());
     // the child reads the very bytes ingested here, wherever the source's content goes next
-    return training.train(HeartLake.SOURCE_SCHEME + data.lakeKey());
+    return training.train(
+        HeartLake.SOURCE_SCHEME + data.lakeKey(), HeartTrainingSteps.DEFAULT_MODELS);
   }
 }
