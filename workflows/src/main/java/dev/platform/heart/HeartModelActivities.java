@@ -2,6 +2,7 @@ package dev.platform.heart;
 
 import dev.platform.heart.HeartTrainingTypes.BuiltBundle;
 import dev.platform.heart.HeartTrainingTypes.BundleRequest;
+import dev.platform.heart.HeartTrainingTypes.HeartTrainingResult;
 import dev.platform.heart.HeartTrainingTypes.IngestedData;
 import dev.platform.heart.HeartTrainingTypes.PreparedSummary;
 import dev.platform.heart.HeartTrainingTypes.ProfileSummary;
@@ -37,4 +38,8 @@ public interface HeartModelActivities {
 
   @ActivityMethod(name = "NotifyApi")
   String notifyApi(String versionId);
+
+  /** Waits for the result of a training run that is already going (one the schedule joins). */
+  @ActivityMethod(name = "AwaitTraining")
+  HeartTrainingResult awaitTraining(String workflowId);
 }

@@ -5,6 +5,7 @@ import dev.platform.core.lake.LakeObject;
 import dev.platform.core.source.Sources;
 import dev.platform.heart.HeartTrainingTypes.BuiltBundle;
 import dev.platform.heart.HeartTrainingTypes.BundleRequest;
+import dev.platform.heart.HeartTrainingTypes.HeartTrainingResult;
 import dev.platform.heart.HeartTrainingTypes.IngestedData;
 import dev.platform.heart.HeartTrainingTypes.PreparedSummary;
 import dev.platform.heart.HeartTrainingTypes.ProfileSummary;
@@ -24,6 +25,7 @@ import dev.platform.ml.train.TrainingSettings;
 import dev.platform.temporal.Heartbeats;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
+import io.temporal.client.WorkflowStub;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -35,6 +37,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -217,6 +221,20 @@ public class HeartModelActivitiesImpl implements HeartModelActivities {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  @Override
+  public HeartTrainingResult awaitTraining(String workflowId) {
+    ActivityExecutionContext context = Activity.getExecutionContext();
+    WorkflowStub run = context.getWorkflowClient().newUntypedWorkflowStub(workflowId);
+    while (true) {
+      context.heartbeat("waiting for " + workflowId);
+      try {
+        return run.getResult(5, TimeUnit.SECONDS, HeartTrainingResult.class);
+      } catch (TimeoutException stillRunning) {
+        // heartbeat again: a worker that died while waiting is noticed
+      }
     }
   }
 

@@ -27,6 +27,7 @@ import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -36,6 +37,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -232,6 +235,67 @@ class HeartModelTrainingWorkflowTest {
     HeartLake lake = heartLake();
     assertEquals(Optional.of(good.versionId()), lake.currentVersion());
     assertEquals(List.of(good.versionId()), bundleVersions(lake.lake()));
+  }
+
+  @Test
+  void aScheduledRunJoinsAManualRunOfTheSameData() throws Exception {
+    CountDownLatch joined = new CountDownLatch(1);
+    AtomicInteger prepared = new AtomicInteger();
+    HeartModelActivitiesImpl activities =
+        new HeartModelActivitiesImpl(heartLake(), NO_API, SETTINGS) {
+          @Override
+          public PreparedSummary prepare(String lakeKey, String runId) {
+            prepared.incrementAndGet();
+            return super.prepare(lakeKey, runId);
+          }
+
+          @Override
+          public ModelReport train(TrainRequest request) {
+            try { // the manual run keeps going until the schedule's run has joined it
+              joined.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            return super.train(request);
+          }
+
+          @Override
+          public HeartTrainingResult awaitTraining(String workflowId) {
+            joined.countDown();
+            return super.awaitTraining(workflowId);
+          }
+        };
+    Worker worker = environment.newWorker(TaskQueues.HEART_TRAINING);
+    worker.registerWorkflowImplementationTypes(
+        HeartModelTrainingWorkflowImpl.class, ScheduledHeartTrainingWorkflowImpl.class);
+    worker.registerActivitiesImplementations(activities);
+    environment.start();
+    String workflowId = HeartModelTrainingWorkflow.workflowId(Sources.sha256(sample.toString()));
+    HeartModelTrainingWorkflow manual =
+        client.newWorkflowStub(
+            HeartModelTrainingWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(workflowId)
+                .setTaskQueue(TaskQueues.HEART_TRAINING)
+                .build());
+    WorkflowClient.start(manual::train, sample.toString(), null);
+
+    HeartTrainingResult scheduled =
+        client
+            .newWorkflowStub(
+                ScheduledHeartTrainingWorkflow.class,
+                WorkflowOptions.newBuilder()
+                    .setWorkflowId("scheduled-heart-training-test")
+                    .setTaskQueue(TaskQueues.HEART_TRAINING)
+                    .build())
+            .run(sample.toString());
+
+    assertEquals(0, joined.getCount(), "the schedule's run joined the manual one");
+    HeartTrainingResult manualResult =
+        WorkflowStub.fromTyped(manual).getResult(HeartTrainingResult.class);
+    assertEquals(manualResult.versionId(), scheduled.versionId());
+    assertTrue(scheduled.promoted(), scheduled.reason());
+    assertEquals(1, prepared.get(), "one run trained the data");
   }
 
   @Test
