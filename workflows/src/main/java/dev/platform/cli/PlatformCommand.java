@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       ProfileCommand.class,
       TrainCommand.class,
+      ModelCommand.class,
       IngestCommand.class,
       ScoreCommand.class,
       ServeCommand.class,

@@ -2,14 +2,17 @@ package dev.platform.cli;
 
 import dev.platform.core.config.PlatformEnvironment;
 import dev.platform.core.source.Sources;
+import dev.platform.heart.ApiNotifier;
+import dev.platform.heart.DirectTraining;
 import dev.platform.heart.HeartModelTrainingWorkflow;
 import dev.platform.heart.HeartTrainingTypes.HeartTrainingResult;
 import dev.platform.heart.TrainingFollower;
-import dev.platform.ml.pipeline.TrainingRun;
 import dev.platform.ml.report.ReportWriter;
+import dev.platform.ml.train.TrainingSettings;
 import dev.platform.temporal.PlatformSearchAttributes;
 import dev.platform.temporal.TemporalConnection;
 import dev.platform.temporal.TemporalSettings;
+import dev.platform.worker.PlatformWorker;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -24,8 +27,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Train the heart model: ingest, profile, train the four models, evaluate, bundle, promote.",
       "Starts the HeartModelTraining workflow on the Temporal server (TEMPORAL_ADDRESS, default"
-          + " localhost:7233; see `platform dev`) and follows it; --direct runs the same steps in"
-          + " this process.",
+          + " localhost:7233; see `platform dev`) and follows it; --direct runs the same activities"
+          + " in the workflow's order in this process, promoting into the lake as the workflow does"
+          + " (and telling the API at PLATFORM_API_URL to reload).",
       "Direct output: DIR/model (bundle), DIR/report.md, DIR/metrics.json, DIR/charts,"
           + " DIR/profile, DIR/splits/test.csv.gz (rows no model has seen)."
     })
@@ -51,11 +55,17 @@ final class TrainCommand implements Callable<Integer> {
 
   private int runDirect() throws Exception {
     PrintWriter console = spec.commandLine().getOut();
-    Path target = out != null ? out : PlatformHome.get().resolve("training");
-    TrainingRun.Outcome outcome =
-        TrainingRun.run(data.location(PlatformEnvironment.current()), target, progress(console));
+    Path home = PlatformHome.get();
+    Path target = out != null ? out : home.resolve("training");
+    HeartTrainingResult result =
+        new DirectTraining(
+                PlatformWorker.heartLake(home),
+                ApiNotifier.fromEnvironment(),
+                TrainingSettings.defaults())
+            .run(data.location(PlatformEnvironment.current()), target, progress(console));
     console.println();
-    console.println(ReportWriter.comparisonTable(outcome.bundle().manifest().models().values()));
+    console.println(ReportWriter.comparisonTable(result.reports().values()));
+    printOutcome(console, result);
     console.println("report: " + target.resolve("report.md"));
     return 0;
   }
@@ -76,15 +86,19 @@ final class TrainCommand implements Callable<Integer> {
               .startAndFollow(source, sha256, progress(console));
       console.println();
       console.println(ReportWriter.comparisonTable(result.reports().values()));
-      console.printf(
-          "%s: bundle %s serving %s; %s%n",
-          result.promoted() ? "promoted" : "not promoted",
-          result.versionId(),
-          result.servingModel(),
-          result.reason());
+      printOutcome(console, result);
       console.println("run folder: $PLATFORM_HOME/runs/" + workflowId + " (of the worker)");
     }
     return 0;
+  }
+
+  private static void printOutcome(PrintWriter console, HeartTrainingResult result) {
+    console.printf(
+        "%s: bundle %s serving %s; %s%n",
+        result.promoted() ? "promoted" : "not promoted",
+        result.versionId(),
+        result.servingModel(),
+        result.reason());
   }
 
   /** Local paths are made absolute: the worker may run in another folder. */

@@ -51,6 +51,12 @@ final class HeartActivityOptions {
             .setStartToCloseTimeout(Duration.ofMinutes(2))
             .setRetryOptions(retry(5))
             .build(),
+        "AwaitTraining",
+        ActivityOptions.newBuilder()
+            .setStartToCloseTimeout(Duration.ofHours(6))
+            .setHeartbeatTimeout(TRAINING_HEARTBEAT_TIMEOUT)
+            .setRetryOptions(retry(5))
+            .build(),
         "NotifyApi",
         ActivityOptions.newBuilder()
             .setStartToCloseTimeout(Duration.ofSeconds(30))

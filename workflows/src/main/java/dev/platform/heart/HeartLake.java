@@ -28,6 +28,9 @@ public record HeartLake(Lake lake, Path home) {
   /** A source that names an object of this lake: {@code lake:heart/raw/<sha256>/<file>}. */
   public static final String SOURCE_SCHEME = "lake:";
 
+  /** The log of CURRENT's changes, beside it. */
+  public static final String HISTORY = LakeLayout.HEART_MODELS + "HISTORY";
+
   public Path run(String workflowId) {
     return home.resolve("runs").resolve(workflowId);
   }
@@ -106,6 +109,78 @@ public record HeartLake(Lake lake, Path home) {
       throw new IOException("bundle " + version + " is not in the lake " + lake.uri());
     }
     lake.put(LakeLayout.HEART_CURRENT, (version + "\n").getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Compare-and-set of CURRENT: points it at {@code version} only if it still names {@code
+   * expected} (empty: no model yet), and appends the change to {@link #HISTORY}. Callers on this
+   * machine are serialised by a lock file (in a local lake's own folder, else in the home), so two
+   * runs finishing together cannot both switch from the same CURRENT.
+   *
+   * @return false, changing nothing, when CURRENT moved since {@code expected} was read
+   */
+  public boolean switchCurrent(String expected, String version, String action, String reason)
+      throws IOException {
+    if (!hasBundle(version)) {
+      throw new IOException("bundle " + version + " is not in the lake " + lake.uri());
+    }
+    try (CurrentLock held = CurrentLock.acquire(lockFile())) {
+      String now = currentVersion().orElse("");
+      if (!now.equals(expected)) {
+        return false;
+      }
+      List<ModelChange> changes = new java.util.ArrayList<>(history());
+      changes.add(
+          new ModelChange(java.time.Instant.now().toString(), version, now, action, reason));
+      lake.put(HISTORY, ModelChange.format(changes).getBytes(StandardCharsets.UTF_8));
+      setCurrent(version);
+      return true;
+    }
+  }
+
+  /** Every change of CURRENT, oldest first ({@code heart/models/HISTORY}, one TSV line each). */
+  public List<ModelChange> history() throws IOException {
+    if (!lake.exists(HISTORY)) {
+      return List.of();
+    }
+    try (InputStream in = lake.open(HISTORY)) {
+      return ModelChange.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    }
+  }
+
+  /** The versions of every stored bundle (complete or not), oldest first. */
+  public List<String> versions() throws IOException {
+    return lake.list(LakeLayout.HEART_MODELS).stream()
+        .map(object -> object.key().substring(LakeLayout.HEART_MODELS.length()))
+        .filter(rest -> rest.contains("/"))
+        .map(rest -> rest.substring(0, rest.indexOf('/')))
+        .distinct()
+        .sorted()
+        .toList();
+  }
+
+  /** A promoted bundle as a local folder (a local lake's own, else a cached copy). */
+  public Path localBundle(String version) throws IOException {
+    String prefix = LakeLayout.heartModel(version);
+    Path folder = null;
+    for (LakeObject object : lake.list(prefix)) {
+      Path file = localFile(object.key());
+      if (object.key().equals(manifestKey(version))) {
+        folder = file.getParent();
+      }
+    }
+    if (folder == null) {
+      throw new IOException("no bundle " + version + " in " + lake.uri());
+    }
+    return folder;
+  }
+
+  private Path lockFile() throws IOException {
+    Path folder =
+        lake instanceof LocalLake local
+            ? local.path(LakeLayout.HEART_MODELS)
+            : home.resolve("cache").resolve("locks");
+    return Files.createDirectories(folder).resolve(".current.lock");
   }
 
   private static String manifestKey(String version) {

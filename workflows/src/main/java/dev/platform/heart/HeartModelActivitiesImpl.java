@@ -5,32 +5,27 @@ import dev.platform.core.lake.LakeObject;
 import dev.platform.core.source.Sources;
 import dev.platform.heart.HeartTrainingTypes.BuiltBundle;
 import dev.platform.heart.HeartTrainingTypes.BundleRequest;
+import dev.platform.heart.HeartTrainingTypes.HeartTrainingResult;
 import dev.platform.heart.HeartTrainingTypes.IngestedData;
+import dev.platform.heart.HeartTrainingTypes.PreparedSummary;
 import dev.platform.heart.HeartTrainingTypes.ProfileSummary;
 import dev.platform.heart.HeartTrainingTypes.Promotion;
 import dev.platform.heart.HeartTrainingTypes.TrainRequest;
 import dev.platform.ml.bundle.BundleManifest;
-import dev.platform.ml.bundle.Json;
-import dev.platform.ml.bundle.ModelBundle;
 import dev.platform.ml.bundle.ModelReport;
-import dev.platform.ml.data.HeartCsvWriter;
-import dev.platform.ml.data.HeartDataset;
-import dev.platform.ml.io.Folders;
-import dev.platform.ml.pipeline.BundleBuilder;
-import dev.platform.ml.pipeline.Candidate;
-import dev.platform.ml.pipeline.ModelEvaluator;
-import dev.platform.ml.pipeline.PreparedData;
+import dev.platform.ml.pipeline.BundleStep;
+import dev.platform.ml.pipeline.CandidateFolder;
+import dev.platform.ml.pipeline.PreparedManifest;
+import dev.platform.ml.pipeline.PreparedRun;
+import dev.platform.ml.pipeline.ProfileStep;
 import dev.platform.ml.pipeline.TrainingRun;
 import dev.platform.ml.profile.HeartProfile;
-import dev.platform.ml.profile.HeartProfiler;
-import dev.platform.ml.profile.ProfileWriter;
-import dev.platform.ml.report.ReportWriter;
-import dev.platform.ml.train.ModelFiles;
 import dev.platform.ml.train.ModelKind;
-import dev.platform.ml.train.TrainedModel;
+import dev.platform.ml.train.TrainingSettings;
 import dev.platform.temporal.Heartbeats;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
+import io.temporal.client.WorkflowStub;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -39,26 +34,51 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The heart pipeline's activities over the lake (sources, promoted bundles) and local run folders.
  * Each is idempotent: a retry after a crash rewrites the same paths (run folder by workflow id,
- * bundle version fixed by the workflow).
+ * bundle version fixed by the workflow). {@code train --direct} calls the same methods in-process
+ * (see {@link HeartTrainingSteps}).
  */
 public class HeartModelActivitiesImpl implements HeartModelActivities {
-  static final String BUNDLE_DIR = "bundle";
-  static final String REPORT_FILE = "report.json";
+  /** The bundle's folder in a run folder (as {@code train --direct --out DIR} always wrote it). */
+  static final String BUNDLE_DIR = TrainingRun.MODEL_DIR;
+
+  static final String PROFILE_DIR = TrainingRun.PROFILE_DIR;
+  static final String CANDIDATES_DIR = "candidates";
+
+  private static final ConcurrentHashMap<Path, Path> PREPARING = new ConcurrentHashMap<>();
 
   private final HeartLake lake;
   private final ApiNotifier notifier;
+  private final TrainingSettings settings;
+  private final Function<String, Path> runFolders;
 
-  public HeartModelActivitiesImpl(HeartLake lake, ApiNotifier notifier) {
+  /** Runs in {@code <home>/runs/<run id>/}. */
+  public HeartModelActivitiesImpl(HeartLake lake, ApiNotifier notifier, TrainingSettings settings) {
+    this(lake, notifier, settings, lake::run);
+  }
+
+  /**
+   * @param runFolders the working folder of a run id ({@code train --direct --out DIR}: DIR)
+   */
+  public HeartModelActivitiesImpl(
+      HeartLake lake,
+      ApiNotifier notifier,
+      TrainingSettings settings,
+      Function<String, Path> runFolders) {
     this.lake = lake;
     this.notifier = notifier;
+    this.settings = settings;
+    this.runFolders = runFolders;
   }
 
   @Override
@@ -98,30 +118,43 @@ public class HeartModelActivitiesImpl implements HeartModelActivities {
   }
 
   @Override
-  public ProfileSummary profile(String lakeKey, String runId) {
-    HeartDataset dataset = HeartDataset.load(localFile(lakeKey));
-    HeartProfile profile =
-        HeartProfiler.profile(
-            dataset.records(), HeartProfiler.defaultMinGroupSize(dataset.records().size()));
-    Path folder = lake.run(runId).resolve("profile");
+  public PreparedSummary prepare(String lakeKey, String runId) {
     try {
-      ProfileWriter.write(profile, folder);
+      return summary(ensurePrepared(lakeKey, runId));
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot prepare " + lakeKey + " for run " + runId + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public ProfileSummary profile(String lakeKey, String runId) {
+    Path folder = runFolder(runId).resolve(PROFILE_DIR);
+    try {
+      Path prepared = ensurePrepared(lakeKey, runId);
+      HeartProfile profile = ProfileStep.profile(prepared, folder);
+      String top =
+          profile.topRisk().isEmpty()
+              ? "none"
+              : profile.topRisk().get(0).feature() + " = " + profile.topRisk().get(0).value();
+      return new ProfileSummary(profile.rows(), profile.positives(), top, folder.toString());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    String top =
-        profile.topRisk().isEmpty()
-            ? "none"
-            : profile.topRisk().get(0).feature() + " = " + profile.topRisk().get(0).value();
-    return new ProfileSummary(profile.rows(), profile.positives(), top, folder.toString());
   }
 
   @Override
   public ModelReport train(TrainRequest request) {
-    ActivityExecutionContext context = Activity.getExecutionContext();
-    Heartbeats heartbeats = new Heartbeats();
+    Optional<ActivityExecutionContext> context = activityContext();
     try {
-      return heartbeats.whileRunning(context, () -> trainCandidate(request, heartbeats));
+      if (context.isEmpty()) {
+        return trainCandidate(request, stage -> {}); // --direct: no Temporal around
+      }
+      Heartbeats heartbeats = new Heartbeats();
+      return heartbeats.whileRunning(
+          context.get(), () -> trainCandidate(request, heartbeats::stage));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     } catch (RuntimeException e) {
       throw e;
     } catch (Exception e) {
@@ -129,54 +162,29 @@ public class HeartModelActivitiesImpl implements HeartModelActivities {
     }
   }
 
-  private ModelReport trainCandidate(TrainRequest request, Heartbeats heartbeats)
+  private ModelReport trainCandidate(TrainRequest request, Consumer<String> stage)
       throws IOException {
     Path folder = candidateFolder(request.runId(), request.model());
-    Path reportFile = folder.resolve(REPORT_FILE);
-    if (Files.isRegularFile(reportFile)) {
-      return Json.MAPPER.readValue(reportFile.toFile(), ModelReport.class); // finished before
+    if (Files.isRegularFile(folder.resolve(CandidateFolder.REPORT_FILE))) {
+      return CandidateFolder.readReport(folder); // finished before
     }
-    heartbeats.stage("reading " + request.lakeKey());
-    PreparedData data = PreparedData.of(HeartDataset.load(localFile(request.lakeKey())));
-    heartbeats.stage("training " + request.model());
-    Candidate candidate = ModelEvaluator.trainAndEvaluate(data, ModelKind.fromId(request.model()));
-    heartbeats.stage("saving " + request.model());
-    Path staging = Files.createTempDirectory(Files.createDirectories(folder.getParent()), ".");
-    candidate.model().save(staging);
-    Json.MAPPER.writeValue(staging.resolve(REPORT_FILE).toFile(), candidate.report());
-    Folders.deleteRecursively(folder);
-    Files.move(staging, folder, StandardCopyOption.ATOMIC_MOVE);
-    return candidate.report();
+    stage.accept("reading the prepared data");
+    Path prepared = ensurePrepared(request.lakeKey(), request.runId());
+    return CandidateFolder.train(
+        prepared, ModelKind.fromId(request.model()), settings, folder, stage);
   }
 
   @Override
   public BuiltBundle buildBundle(BundleRequest request) {
     try {
-      PreparedData data = PreparedData.of(HeartDataset.load(localFile(request.lakeKey())));
-      List<Candidate> candidates = new ArrayList<>();
-      for (String model : request.models()) {
-        Path folder = candidateFolder(request.runId(), model);
-        ModelReport report =
-            Json.MAPPER.readValue(folder.resolve(REPORT_FILE).toFile(), ModelReport.class);
-        ModelKind kind = ModelKind.fromId(model);
-        TrainedModel trained =
-            ModelFiles.load(
-                kind,
-                folder.resolve(ModelFiles.fileName(kind)),
-                report.settings(),
-                data.encoding().columnNames());
-        double[] testScores = report.calibration().applyAll(trained.predict(data.test()));
-        candidates.add(new Candidate(report, trained, testScores));
-      }
-      ModelBundle bundle =
-          BundleBuilder.build(data, candidates, Instant.ofEpochMilli(request.createdAtMillis()));
-      Path run = lake.run(request.runId());
-      ReportWriter.write(bundle.manifest(), candidates, data.test().labels(), run);
-      HeartCsvWriter.write(data.split().test(), run.resolve(TrainingRun.TEST_SPLIT));
+      Path run = runFolder(request.runId());
+      Path prepared = ensurePrepared(request.lakeKey(), request.runId());
+      List<Path> candidates =
+          request.models().stream().map(model -> candidateFolder(request.runId(), model)).toList();
       Path folder = run.resolve(BUNDLE_DIR);
-      Folders.deleteRecursively(folder);
-      bundle.write(folder, run);
-      BundleManifest manifest = bundle.manifest();
+      BundleManifest manifest =
+          BundleStep.build(
+              prepared, candidates, Instant.ofEpochMilli(request.createdAtMillis()), run, folder);
       return new BuiltBundle(
           manifest.versionId(),
           folder.toString(),
@@ -188,39 +196,17 @@ public class HeartModelActivitiesImpl implements HeartModelActivities {
     }
   }
 
+  /**
+   * Promotes the bundle unless the current model scores better on this run's validation rows; the
+   * switch of CURRENT is a compare-and-set (see {@link HeartModelRegistry}).
+   */
   @Override
   public Promotion promote(BuiltBundle bundle) {
     try {
-      Optional<String> current = lake.currentVersion();
-      String previous = current.orElse("");
-      if (previous.equals(bundle.versionId())) {
-        return new Promotion(true, bundle.versionId(), previous, "already current");
-      }
-      if (current.isPresent() && lake.hasBundle(previous)) {
-        double currentF1 = lake.manifest(previous).servingReport().validation().f1();
-        if (bundle.validationF1() < currentF1) {
-          return new Promotion(
-              false,
-              bundle.versionId(),
-              previous,
-              String.format(
-                  Locale.ROOT,
-                  "not promoted: validation F1 %.4f is worse than current %s (%.4f)",
-                  bundle.validationF1(),
-                  previous,
-                  currentF1));
-        }
-      }
-      // every file under the version's prefix first, CURRENT last: readers never see half a bundle
-      lake.putBundle(bundle.versionId(), Path.of(bundle.folder()));
-      lake.setCurrent(bundle.versionId());
-      return new Promotion(
-          true,
-          bundle.versionId(),
-          previous,
-          previous.isEmpty()
-              ? "promoted " + bundle.versionId() + " (first model)"
-              : "promoted " + bundle.versionId() + ", replacing " + previous);
+      Path folder = Path.of(bundle.folder());
+      return new HeartModelRegistry(lake)
+          .promoteIfNotWorse(
+              bundle.versionId(), folder, folder.resolveSibling(TrainingRun.PREPARED_DIR));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -238,6 +224,58 @@ public class HeartModelActivitiesImpl implements HeartModelActivities {
     }
   }
 
+  @Override
+  public HeartTrainingResult awaitTraining(String workflowId) {
+    ActivityExecutionContext context = Activity.getExecutionContext();
+    WorkflowStub run = context.getWorkflowClient().newUntypedWorkflowStub(workflowId);
+    while (true) {
+      context.heartbeat("waiting for " + workflowId);
+      try {
+        return run.getResult(5, TimeUnit.SECONDS, HeartTrainingResult.class);
+      } catch (TimeoutException stillRunning) {
+        // heartbeat again: a worker that died while waiting is noticed
+      }
+    }
+  }
+
+  /**
+   * The run's prepared folder, written once: by the PrepareData step, or by the first step that
+   * needs it in a run started before that step existed. Steps of one run share this worker's lock.
+   */
+  private Path ensurePrepared(String lakeKey, String runId) throws IOException {
+    Path folder = runFolder(runId).resolve(TrainingRun.PREPARED_DIR).toAbsolutePath().normalize();
+    synchronized (PREPARING.computeIfAbsent(folder, f -> f)) {
+      if (!Files.isRegularFile(folder.resolve(PreparedRun.MANIFEST_FILE))) {
+        PreparedRun.prepare(localFile(lakeKey), folder);
+      }
+      return folder;
+    }
+  }
+
+  private static PreparedSummary summary(Path folder) throws IOException {
+    PreparedManifest manifest = PreparedRun.readManifest(folder);
+    return new PreparedSummary(
+        folder.toString(),
+        manifest.rowsRead(),
+        manifest.rowsKept(),
+        manifest.train().rows(),
+        manifest.validation().rows(),
+        manifest.test().rows(),
+        manifest.columns().size());
+  }
+
+  private Path runFolder(String runId) {
+    return runFolders.apply(runId);
+  }
+
+  private static Optional<ActivityExecutionContext> activityContext() {
+    try {
+      return Optional.of(Activity.getExecutionContext());
+    } catch (RuntimeException notInAnActivity) {
+      return Optional.empty();
+    }
+  }
+
   private String localFile(String lakeKey) {
     try {
       return lake.localFile(lakeKey).toString();
@@ -248,7 +286,7 @@ public class HeartModelActivitiesImpl implements HeartModelActivities {
   }
 
   private Path candidateFolder(String runId, String model) {
-    return lake.run(runId).resolve("candidates").resolve(model);
+    return runFolder(runId).resolve(CANDIDATES_DIR).resolve(model);
   }
 
   private static String fileName(String source) {

@@ -22,6 +22,19 @@ public final class HeartTrainingTypes {
   public record IngestedData(
       @JsonAlias(OLD_NAME) String lakeKey, String sha256, long bytes, boolean reused) {}
 
+  /**
+   * The run's prepared data: read, validated, de-duplicated, split and encoded once into {@code
+   * folder}; the profile, the trainings and the bundle step read it instead of the source.
+   */
+  public record PreparedSummary(
+      String folder,
+      long rowsRead,
+      long rowsKept,
+      int trainRows,
+      int validationRows,
+      int testRows,
+      int columns) {}
+
   /** What the profile step found, in brief; the full profile is in the run folder. */
   public record ProfileSummary(long rows, long positives, String topRiskValue, String folder) {}
 

@@ -45,7 +45,7 @@ public final class TrainingFollower {
     HeartModelTrainingWorkflow workflow =
         client.newWorkflowStub(HeartModelTrainingWorkflow.class, options.build());
     try {
-      WorkflowClient.start(workflow::train, source);
+      WorkflowClient.start(workflow::train, source, HeartTrainingSteps.DEFAULT_MODELS);
     } catch (WorkflowExecutionAlreadyStarted e) {
       progress.accept("a run for this data is already going; following it");
       workflow = client.newWorkflowStub(HeartModelTrainingWorkflow.class, workflowId);

@@ -8,8 +8,10 @@ import dev.platform.heart.ApiNotifier;
 import dev.platform.heart.HeartLake;
 import dev.platform.heart.HeartModelActivitiesImpl;
 import dev.platform.heart.HeartModelTrainingWorkflowImpl;
+import dev.platform.heart.HeartWorkerSettings;
 import dev.platform.heart.ScheduledHeartTrainingWorkflowImpl;
 import dev.platform.kafka.config.KafkaSettings;
+import dev.platform.ml.train.TrainingSettings;
 import dev.platform.temporal.TaskQueues;
 import dev.platform.turnstile.ingest.ScheduledTurnstileIngestionWorkflowImpl;
 import dev.platform.turnstile.ingest.TurnstileBatchIngestionWorkflowImpl;
@@ -26,6 +28,7 @@ import dev.platform.warehouse.WarehouseDatabase;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerOptions;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -43,10 +46,16 @@ public final class PlatformWorker {
     WorkerFactory factory = WorkerFactory.newInstance(client);
     PlatformEnvironment environment = environment(home);
     Lake lake = Lakes.open(environment.lakeUri());
+    HeartWorkerSettings heart = HeartWorkerSettings.forThisMachine();
     register(
-        factory.newWorker(TaskQueues.HEART_TRAINING),
+        factory.newWorker(
+            TaskQueues.HEART_TRAINING,
+            WorkerOptions.newBuilder()
+                .setMaxConcurrentActivityExecutionSize(heart.activitySlots())
+                .build()),
         new HeartLake(lake, home),
-        ApiNotifier.fromEnvironment());
+        ApiNotifier.fromEnvironment(),
+        heart.training());
     Worker turnstile = factory.newWorker(TaskQueues.TURNSTILE);
     registerTurnstileIngestion(
         turnstile, lake, TurnstileWeekSource.fromEnvironment(environment), home.resolve("work"));
@@ -81,10 +90,12 @@ public final class PlatformWorker {
   }
 
   /** The heart-training queue's registrations, also used by tests with their own worker. */
-  public static void register(Worker worker, HeartLake lake, ApiNotifier notifier) {
+  public static void register(
+      Worker worker, HeartLake lake, ApiNotifier notifier, TrainingSettings settings) {
     worker.registerWorkflowImplementationTypes(
         HeartModelTrainingWorkflowImpl.class, ScheduledHeartTrainingWorkflowImpl.class);
-    worker.registerActivitiesImplementations(new HeartModelActivitiesImpl(lake, notifier));
+    worker.registerActivitiesImplementations(
+        new HeartModelActivitiesImpl(lake, notifier, settings));
   }
 
   /**

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +25,9 @@ class PlatformCommandTest {
 
   @BeforeAll
   static void train() throws IOException {
+    // train --direct promotes into the home's lake, as the workflow does: keep it in the temp
+    // folder
+    System.setProperty("platform.home", dir.resolve("home").toString());
     Path sample = sample(dir.resolve("sample.csv"), 20_000);
     out = dir.resolve("run");
     Run run = run("train", "--direct", "--data", sample.toString(), "--out", out.toString());
@@ -31,9 +35,15 @@ class PlatformCommandTest {
     trainOutput = run.output();
   }
 
+  @AfterAll
+  static void clearHome() {
+    System.clearProperty("platform.home");
+  }
+
   @Test
   void trainPrintsProgressAndTheComparisonTableAndWritesEverything() {
-    assertTrue(trainOutput.contains("read 20,000 rows"), trainOutput);
+    assertTrue(trainOutput.matches("(?s).*prepared [0-9,]+ of 20,000 rows.*"), trainOutput);
+    assertTrue(trainOutput.contains("promoted: bundle "), trainOutput);
     for (String model :
         List.of("logistic_regression", "decision_tree", "random_forest", "xgboost")) {
       assertTrue(trainOutput.contains("trained " + model), trainOutput);
@@ -115,6 +125,16 @@ class PlatformCommandTest {
       assertEquals(0, run.exitCode());
       assertTrue(run.output().contains("Usage: platform"), run.output());
     }
+  }
+
+  @Test
+  void aScoreThatCannotWriteSaysSo() throws IOException {
+    Path scores = dir.resolve("blocked_scores.csv");
+    Files.createDirectories(dir.resolve("blocked_scores.csv.part")); // the partial file's place
+    Run run = score(out.resolve("splits/test.csv.gz").toString(), scores);
+    assertEquals(ErrorHandler.DATA_ERROR, run.exitCode(), run.output());
+    assertTrue(run.errors().startsWith("error: cannot write " + scores), run.errors());
+    assertTrue(Files.notExists(scores));
   }
 
   record Run(int exitCode, String output, String errors) {}

@@ -48,7 +48,8 @@ class HeartLakeTest {
   @Test
   void aBundleGoesUpWholeBeforeCurrentPointsAtIt() throws IOException {
     HeartLake lake = new HeartLake(new CountingLake(new LocalLake(bucket)), home);
-    Path bundle = Files.createDirectories(home.resolve("runs/r1/bundle/charts"));
+    Path bundle = Files.createDirectories(home.resolve("runs/r1/bundle"));
+    Files.createDirectories(bundle.resolve("charts"));
     Files.writeString(bundle.resolve("model.json"), "{}");
     Files.writeString(bundle.resolve("charts/roc_curves.png"), "png");
     Files.writeString(bundle.getParent().resolve("bundle/bundle.json"), "{\"formatVersion\":1}");

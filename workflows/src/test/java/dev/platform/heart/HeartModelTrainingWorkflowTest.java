@@ -11,10 +11,15 @@ import dev.platform.core.lake.LakeLayout;
 import dev.platform.core.lake.LocalLake;
 import dev.platform.core.source.Sources;
 import dev.platform.heart.HeartTrainingTypes.HeartTrainingResult;
-import dev.platform.heart.HeartTrainingTypes.ProfileSummary;
+import dev.platform.heart.HeartTrainingTypes.PreparedSummary;
 import dev.platform.heart.HeartTrainingTypes.TrainRequest;
 import dev.platform.ml.bundle.ModelReport;
 import dev.platform.ml.data.DataValidationException;
+import dev.platform.ml.data.HeartCsvWriter;
+import dev.platform.ml.data.HeartDataset;
+import dev.platform.ml.data.LabeledRecord;
+import dev.platform.ml.split.StratifiedSplit;
+import dev.platform.ml.train.TrainingSettings;
 import dev.platform.temporal.PlatformSearchAttributes;
 import dev.platform.temporal.TaskQueues;
 import dev.platform.worker.PlatformWorker;
@@ -22,6 +27,7 @@ import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -31,6 +37,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,6 +49,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The training workflow with its real activities on Temporal's in-process test server. */
 class HeartModelTrainingWorkflowTest {
   static final int SAMPLE_ROWS = 6_000;
+  static final TrainingSettings SETTINGS = TrainingSettings.smallGrid();
+  static final ApiNotifier NO_API = new ApiNotifier(Optional.empty(), "");
   @TempDir static Path data;
   static Path sample;
 
@@ -68,7 +78,7 @@ class HeartModelTrainingWorkflowTest {
   @Test
   void trainsFourModelsInParallelPromotesTheBestAndReportsProgress() throws Exception {
     Worker worker = environment.newWorker(TaskQueues.HEART_TRAINING);
-    PlatformWorker.register(worker, heartLake(), new ApiNotifier(Optional.empty(), ""));
+    PlatformWorker.register(worker, heartLake(), NO_API, SETTINGS);
     environment.start();
     environment.registerSearchAttribute(
         PlatformSearchAttributes.DATA_SHA256.getName(),
@@ -100,6 +110,11 @@ class HeartModelTrainingWorkflowTest {
     assertTrue(Files.isRegularFile(lake.run(runId).resolve("report.md")));
     assertTrue(Files.isRegularFile(lake.run(runId).resolve("profile/profile.md")));
     assertTrue(progress.get(0).startsWith("ingested the source"), progress.toString());
+    assertTrue(progress.get(1).matches("prepared [0-9,]+ of 6,000 rows: .*"), progress.toString());
+    assertTrue(
+        Files.isRegularFile(lake.run(runId).resolve("prepared/prepared.json")),
+        "the data is prepared once, in the run folder");
+    assertTrue(Files.isRegularFile(lake.run(runId).resolve("splits/test.csv.gz")), "the test rows");
     assertTrue(progress.stream().anyMatch(line -> line.startsWith("trained xgboost")));
     assertTrue(
         progress.get(progress.size() - 1).startsWith("no API configured"), progress.toString());
@@ -113,6 +128,28 @@ class HeartModelTrainingWorkflowTest {
             .containsKey("DataSha256"),
         "the run carries the data checksum as a search attribute");
 
+    List<String> scheduled =
+        client.fetchHistory(runId).getEvents().stream()
+            .filter(event -> event.hasActivityTaskScheduledEventAttributes())
+            .map(
+                event ->
+                    event.getActivityTaskScheduledEventAttributes().getActivityType().getName())
+            .toList();
+    assertEquals(
+        List.of(
+            "IngestHeartData",
+            "PrepareData",
+            "ProfileHeartData",
+            "TrainModel",
+            "TrainModel",
+            "TrainModel",
+            "TrainModel",
+            "BuildBundle",
+            "PromoteBundle",
+            "NotifyApi"),
+        scheduled,
+        "prepared once, then the profile scheduled with the trainings");
+
     String record = System.getProperty("heart.recordHistory");
     if (record != null) { // refreshes the replay test's resource after a workflow change
       Files.writeString(Path.of(record), client.fetchHistory(runId).toJson(true));
@@ -123,7 +160,7 @@ class HeartModelTrainingWorkflowTest {
   void aTransientActivityFailureIsRetried() {
     AtomicInteger xgboostAttempts = new AtomicInteger();
     HeartModelActivitiesImpl flaky =
-        new HeartModelActivitiesImpl(heartLake(), new ApiNotifier(Optional.empty(), "")) {
+        new HeartModelActivitiesImpl(heartLake(), NO_API, SETTINGS) {
           @Override
           public ModelReport train(TrainRequest request) {
             if (request.model().equals("xgboost") && xgboostAttempts.incrementAndGet() == 1) {
@@ -134,7 +171,7 @@ class HeartModelTrainingWorkflowTest {
         };
     registerWith(flaky);
 
-    HeartTrainingResult result = newWorkflow().train(sample.toString());
+    HeartTrainingResult result = newWorkflow().train(sample.toString(), null);
 
     assertEquals(2, xgboostAttempts.get());
     assertTrue(result.promoted());
@@ -143,37 +180,43 @@ class HeartModelTrainingWorkflowTest {
 
   @Test
   void badDataFailsTheWorkflowAtOnceWithItsMessage() throws Exception {
-    AtomicInteger profileAttempts = new AtomicInteger();
+    AtomicInteger prepareAttempts = new AtomicInteger();
     HeartModelActivitiesImpl counting =
-        new HeartModelActivitiesImpl(heartLake(), new ApiNotifier(Optional.empty(), "")) {
+        new HeartModelActivitiesImpl(heartLake(), NO_API, SETTINGS) {
           @Override
-          public ProfileSummary profile(String lakeKey, String runId) {
-            profileAttempts.incrementAndGet();
-            return super.profile(lakeKey, runId);
+          public PreparedSummary prepare(String lakeKey, String runId) {
+            prepareAttempts.incrementAndGet();
+            return super.prepare(lakeKey, runId);
           }
         };
     registerWith(counting);
     Path bad = HeartSamples.withBadRows(data, 2_000);
 
     WorkflowFailedException failure =
-        assertThrows(WorkflowFailedException.class, () -> newWorkflow().train(bad.toString()));
+        assertThrows(
+            WorkflowFailedException.class, () -> newWorkflow().train(bad.toString(), null));
 
     ActivityFailure activity = assertInstanceOf(ActivityFailure.class, failure.getCause());
     ApplicationFailure cause = assertInstanceOf(ApplicationFailure.class, activity.getCause());
     assertEquals(DataValidationException.class.getName(), cause.getType());
     assertTrue(cause.getOriginalMessage().contains("100 of 2000 rows are bad"), cause.getMessage());
-    assertEquals(1, profileAttempts.get(), "bad data is not retried");
+    assertEquals(1, prepareAttempts.get(), "bad data is not retried");
   }
 
   @Test
   void aWorseModelIsNotPromoted() throws Exception {
     Worker worker = environment.newWorker(TaskQueues.HEART_TRAINING);
-    PlatformWorker.register(worker, heartLake(), new ApiNotifier(Optional.empty(), ""));
+    PlatformWorker.register(worker, heartLake(), NO_API, SETTINGS);
     environment.start();
-    HeartTrainingResult good = newWorkflow().train(sample.toString());
+    HeartTrainingResult good = newWorkflow().train(sample.toString(), null);
     assertTrue(good.promoted());
 
-    Path noise = HeartSamples.shuffledLabels(data, SAMPLE_ROWS);
+    // rows the current model was fitted on, fewer of them: on this run's own validation rows the
+    // current model does better than the candidate trained here
+    List<LabeledRecord> seen =
+        StratifiedSplit.standard(HeartDataset.load(sample.toString()).records()).train();
+    Path noise = data.resolve("heart_seen_rows.csv");
+    HeartCsvWriter.write(seen.subList(0, 1_500), noise);
     HeartTrainingResult worse =
         client
             .newWorkflowStub(
@@ -182,11 +225,12 @@ class HeartModelTrainingWorkflowTest {
                     .setWorkflowId("heart-training-noise")
                     .setTaskQueue(TaskQueues.HEART_TRAINING)
                     .build())
-            .train(noise.toString());
+            .train(noise.toString(), null);
 
     assertFalse(worse.promoted());
     assertTrue(
         worse.reason().contains("is worse than current " + good.versionId()), worse.reason());
+    assertTrue(worse.reason().contains("on the same"), "compared on the new run's rows");
     assertEquals("not promoted, API not told", worse.apiNotification());
     HeartLake lake = heartLake();
     assertEquals(Optional.of(good.versionId()), lake.currentVersion());
@@ -194,10 +238,70 @@ class HeartModelTrainingWorkflowTest {
   }
 
   @Test
+  void aScheduledRunJoinsAManualRunOfTheSameData() throws Exception {
+    CountDownLatch joined = new CountDownLatch(1);
+    AtomicInteger prepared = new AtomicInteger();
+    HeartModelActivitiesImpl activities =
+        new HeartModelActivitiesImpl(heartLake(), NO_API, SETTINGS) {
+          @Override
+          public PreparedSummary prepare(String lakeKey, String runId) {
+            prepared.incrementAndGet();
+            return super.prepare(lakeKey, runId);
+          }
+
+          @Override
+          public ModelReport train(TrainRequest request) {
+            try { // the manual run keeps going until the schedule's run has joined it
+              joined.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            return super.train(request);
+          }
+
+          @Override
+          public HeartTrainingResult awaitTraining(String workflowId) {
+            joined.countDown();
+            return super.awaitTraining(workflowId);
+          }
+        };
+    Worker worker = environment.newWorker(TaskQueues.HEART_TRAINING);
+    worker.registerWorkflowImplementationTypes(
+        HeartModelTrainingWorkflowImpl.class, ScheduledHeartTrainingWorkflowImpl.class);
+    worker.registerActivitiesImplementations(activities);
+    environment.start();
+    String workflowId = HeartModelTrainingWorkflow.workflowId(Sources.sha256(sample.toString()));
+    HeartModelTrainingWorkflow manual =
+        client.newWorkflowStub(
+            HeartModelTrainingWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(workflowId)
+                .setTaskQueue(TaskQueues.HEART_TRAINING)
+                .build());
+    WorkflowClient.start(manual::train, sample.toString(), null);
+
+    HeartTrainingResult scheduled =
+        client
+            .newWorkflowStub(
+                ScheduledHeartTrainingWorkflow.class,
+                WorkflowOptions.newBuilder()
+                    .setWorkflowId("scheduled-heart-training-test")
+                    .setTaskQueue(TaskQueues.HEART_TRAINING)
+                    .build())
+            .run(sample.toString());
+
+    assertEquals(0, joined.getCount(), "the schedule's run joined the manual one");
+    HeartTrainingResult manualResult =
+        WorkflowStub.fromTyped(manual).getResult(HeartTrainingResult.class);
+    assertEquals(manualResult.versionId(), scheduled.versionId());
+    assertTrue(scheduled.promoted(), scheduled.reason());
+    assertEquals(1, prepared.get(), "one run trained the data");
+  }
+
+  @Test
   void aLakeSourceIsReadWhereItIsStored() throws Exception {
     HeartLake lake = heartLake();
-    HeartModelActivitiesImpl activities =
-        new HeartModelActivitiesImpl(lake, new ApiNotifier(Optional.empty(), ""));
+    HeartModelActivitiesImpl activities = new HeartModelActivitiesImpl(lake, NO_API, SETTINGS);
     var ingested = activities.ingest(sample.toString());
     var again = activities.ingest(HeartLake.SOURCE_SCHEME + ingested.lakeKey());
     assertEquals(ingested.lakeKey(), again.lakeKey());

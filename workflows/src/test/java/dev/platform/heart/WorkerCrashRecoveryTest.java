@@ -22,7 +22,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,11 +60,13 @@ class WorkerCrashRecoveryTest {
                   .setWorkflowId(workflowId)
                   .setTaskQueue(TaskQueues.HEART_TRAINING)
                   .build());
-      WorkflowClient.start(workflow::train, sample.toString());
+      WorkflowClient.start(workflow::train, sample.toString(), HeartTrainingSteps.DEFAULT_MODELS);
 
       Path run = home.resolve("runs").resolve(workflowId);
-      awaitModelsTrained(run, 3, Duration.ofSeconds(120));
-      Thread.sleep(1_000); // let the worker record those results; XGBoost is still tuning
+      List<String> trained = awaitModelsTrained(workflow, 3, Duration.ofSeconds(180));
+      assertTrue(
+          trained.stream().noneMatch(line -> line.startsWith("trained xgboost")),
+          "XGBoost must still be training: " + trained);
       assertTrue(
           Files.notExists(run.resolve("candidates/xgboost")), "XGBoost must still be training");
       firstWorker.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
@@ -161,26 +162,28 @@ class WorkerCrashRecoveryTest {
   }
 
   /**
-   * Waits for {@code count} finished candidates. The kill comes a second later, while only
-   * XGBoost's activity runs: Temporal's embedded test server never times out a workflow task that
-   * was handed to a worker as it died (a real server does), so the test does not aim at that
-   * instant.
+   * Waits until the run itself says (its progress query) that {@code count} models are trained:
+   * their results are then in the workflow's history, and only XGBoost's activity (the longest,
+   * started first) still runs. Temporal's embedded test server never times out a workflow task that
+   * was handed to a worker as it died (a real server does), so the kill comes while the workflow
+   * waits on an activity, not in a workflow task.
    */
-  private static void awaitModelsTrained(Path run, int count, Duration timeout) throws Exception {
-    Path candidates = run.resolve("candidates");
+  private static List<String> awaitModelsTrained(
+      HeartModelTrainingWorkflow workflow, int count, Duration timeout) throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
+    List<String> trained = List.of();
     while (System.nanoTime() < deadline) {
-      if (Files.isDirectory(candidates)) {
-        try (Stream<Path> done = Files.list(candidates)) {
-          if (done.filter(folder -> !folder.getFileName().toString().startsWith(".")).count()
-              >= count) {
-            return;
-          }
-        }
+      try {
+        trained = workflow.progress().stream().filter(l -> l.startsWith("trained ")).toList();
+      } catch (RuntimeException noAnswerYet) {
+        trained = List.of();
       }
-      Thread.sleep(50);
+      if (trained.size() >= count) {
+        return trained;
+      }
+      Thread.sleep(200);
     }
-    throw new AssertionError(count + " models not trained within " + timeout);
+    throw new AssertionError(count + " models not trained within " + timeout + ": " + trained);
   }
 
   private static int freePort() throws IOException {

@@ -28,6 +28,11 @@ import java.util.function.Consumer;
  * {@code metrics.json}, {@code report.md}, {@code charts/}, {@code profile/}, and {@code
  * splits/test.csv.gz}, the rows no model has seen.
  *
+ * <p>Not the platform's pipeline: {@code platform train} (workflow or {@code --direct}) runs the
+ * activities of {@code dev.platform.heart} in the order of {@code HeartTrainingSteps}. This class
+ * stays as a quick in-memory fixture for tests of the serving side (api, azure-function) and for
+ * {@link TrainingBenchmark}; the file names below are the run folder's, shared with the activities.
+ *
  * <p>The orchestrated pipeline runs the same steps as activities: {@link PreparedRun#prepare},
  * {@link ProfileStep#profile(Path, Path)}, {@link CandidateFolder#train(Path, ModelKind,
  * TrainingSettings, Path, Consumer)} per model, {@link BundleStep#build(Path, List, Instant, Path,

@@ -39,7 +39,11 @@ public final class FileScorer {
 
   public Result score(String input, Path output) throws IOException {
     Path parent = output.toAbsolutePath().getParent();
-    Files.createDirectories(parent);
+    try {
+      Files.createDirectories(parent);
+    } catch (IOException e) {
+      throw cannotWrite(output, e);
+    }
     List<Integer> labels = new ArrayList<>();
     List<Double> scores = new ArrayList<>();
     long[] counts = new long[2];
@@ -62,11 +66,19 @@ public final class FileScorer {
               });
       flush(batch, printer, labels, scores, counts);
       hasTarget = info.hasTarget();
-    } catch (UncheckedIOException e) {
+    } catch (IOException e) { // opening, the header or closing: the output side
       Files.deleteIfExists(partial);
-      throw e.getCause();
+      throw cannotWrite(output, e);
     } catch (RuntimeException e) {
       Files.deleteIfExists(partial);
+      for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+        if (cause instanceof WriteFailure write) { // the reader wraps what its callback threw
+          throw cannotWrite(output, write.getCause());
+        }
+      }
+      if (e instanceof UncheckedIOException unchecked) {
+        throw unchecked.getCause();
+      }
       throw e;
     }
     Files.move(
@@ -119,9 +131,20 @@ public final class FileScorer {
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new WriteFailure(e);
     }
     batch.clear();
+  }
+
+  /** A failed write of the output, told apart from a failed read of the input. */
+  private static final class WriteFailure extends UncheckedIOException {
+    WriteFailure(IOException cause) {
+      super(cause);
+    }
+  }
+
+  private static IOException cannotWrite(Path output, IOException cause) {
+    return new IOException("cannot write " + output + ": " + cause.getMessage(), cause);
   }
 
   private static String describe(RowProblem problem) {
