@@ -1,6 +1,7 @@
 package dev.platform.cli;
 
 import dev.platform.bench.ApiBenchmark;
+import dev.platform.bench.ProcessRun;
 import dev.platform.bench.WarehouseBenchmark;
 import dev.platform.bench.WrkResult;
 import dev.platform.ml.data.HeartDataset;
@@ -8,9 +9,12 @@ import dev.platform.ml.eval.Metrics;
 import dev.platform.ml.pipeline.PreparedData;
 import dev.platform.ml.pipeline.TrainingBenchmark;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -32,14 +36,47 @@ final class BenchCommand {
   @Command(
       name = "train",
       mixinStandardHelpOptions = true,
-      description = "Wall time and peak heap of each model's training, with its test metrics.")
+      description = {
+        "Wall time and peak heap of each model's training, with its test metrics.",
+        "With --reference SCRIPT: whole processes instead, paired and alternating: `platform train"
+            + " --direct` against the reference Python pipeline (e.g."
+            + " ../shared/reference/seed_train_e2e.py) on the same data; wall time, peak resident"
+            + " memory and the ratio."
+      })
   static final class Train implements Callable<Integer> {
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Mixin DataSource data;
 
+    @Option(
+        names = "--reference",
+        paramLabel = "SCRIPT",
+        description = "A Python script taking the data file: time both as whole processes.")
+    Path reference;
+
+    @Option(
+        names = "--pairs",
+        defaultValue = "3",
+        description = "Pairs of runs with --reference (default: ${DEFAULT-VALUE}).")
+    int pairs;
+
+    @Option(
+        names = "--python",
+        defaultValue = "/usr/bin/python3",
+        description = "The interpreter for --reference (default: ${DEFAULT-VALUE}).")
+    String python;
+
+    @Option(
+        names = "--java-options",
+        defaultValue = "-Xmx640m",
+        description = "JVM options of the timed `train --direct` (default: ${DEFAULT-VALUE}).")
+    String javaOptions;
+
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
+      if (reference != null) {
+        return compareWithReference();
+      }
       PrintWriter console = spec.commandLine().getOut();
       long start = System.nanoTime();
       HeartDataset dataset = HeartDataset.load(data.location);
@@ -69,6 +106,82 @@ final class BenchCommand {
       }
       console.printf("all four models: %.2f s of training%n", total);
       return 0;
+    }
+
+    /** Both pipelines as whole processes, alternating, each in a fresh home and output folder. */
+    private int compareWithReference() throws Exception {
+      PrintWriter console = spec.commandLine().getOut();
+      Path work = Files.createTempDirectory("bench-train-");
+      String source = Path.of(data.location).toAbsolutePath().toString();
+      List<String> java = new ArrayList<>();
+      java.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      java.addAll(List.of(javaOptions.trim().split("\\s+")));
+      java.add("-Djava.awt.headless=true");
+      java.addAll(List.of("-cp", System.getProperty("java.class.path")));
+      java.add(PlatformCommand.class.getName());
+      console.println(
+          "| pair | java train --direct s | java peak RSS MB | python s | python peak RSS MB |");
+      console.println("|---:|---:|---:|---:|---:|");
+      List<Double> javaSeconds = new ArrayList<>();
+      List<Double> pythonSeconds = new ArrayList<>();
+      double javaPeak = 0;
+      double pythonPeak = 0;
+      for (int pair = 1; pair <= pairs; pair++) {
+        Path home = work.resolve("home-" + pair);
+        List<String> train = new ArrayList<>(java);
+        train.addAll(
+            List.of(
+                "train",
+                "--direct",
+                "--data",
+                source,
+                "--out",
+                work.resolve("out-" + pair).toString()));
+        ProcessRun javaRun =
+            ProcessRun.measure(
+                train,
+                Map.of("PLATFORM_HOME", home.toString()),
+                work.resolve("java-" + pair + ".log"));
+        ProcessRun pythonRun =
+            ProcessRun.measure(
+                List.of(python, reference.toAbsolutePath().toString(), source),
+                Map.of(),
+                work.resolve("python-" + pair + ".log"));
+        if (javaRun.exitCode() != 0 || pythonRun.exitCode() != 0) {
+          throw new IllegalStateException(
+              "a run failed (java exit "
+                  + javaRun.exitCode()
+                  + ", python exit "
+                  + pythonRun.exitCode()
+                  + "); logs in "
+                  + work);
+        }
+        javaSeconds.add(javaRun.seconds());
+        pythonSeconds.add(pythonRun.seconds());
+        javaPeak = Math.max(javaPeak, javaRun.peakRssMb());
+        pythonPeak = Math.max(pythonPeak, pythonRun.peakRssMb());
+        console.printf(
+            "| %d | %.1f | %.0f | %.1f | %.0f |%n",
+            pair,
+            javaRun.seconds(),
+            javaRun.peakRssMb(),
+            pythonRun.seconds(),
+            pythonRun.peakRssMb());
+        console.flush();
+      }
+      double javaMedian = median(javaSeconds);
+      double pythonMedian = median(pythonSeconds);
+      console.printf(
+          "median: java %.1f s, python %.1f s; ratio=%.2f (java / python); peak RSS java %.0f MB,"
+              + " python %.0f MB%n",
+          javaMedian, pythonMedian, javaMedian / pythonMedian, javaPeak, pythonPeak);
+      return 0;
+    }
+
+    private static double median(List<Double> values) {
+      List<Double> sorted = values.stream().sorted().toList();
+      int n = sorted.size();
+      return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
   }
 
