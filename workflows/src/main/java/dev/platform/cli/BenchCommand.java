@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
     subcommands = {
       BenchCommand.Train.class,
       BenchCommand.Api.class,
-      BenchCommand.WarehouseLoad.class
+      BenchCommand.WarehouseLoad.class,
+      BenchStreamCommand.class
     })
 final class BenchCommand {
 
