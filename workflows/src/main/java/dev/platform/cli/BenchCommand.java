@@ -69,7 +69,7 @@ final class BenchCommand {
 
     @Option(
         names = "--java-options",
-        defaultValue = "-Xmx640m",
+        defaultValue = "-Xmx768m",
         description = "JVM options of the timed `train --direct` (default: ${DEFAULT-VALUE}).")
     String javaOptions;
 
