@@ -1,6 +1,7 @@
 package dev.platform.heart;
 
 import dev.platform.ml.data.DataValidationException;
+import dev.platform.temporal.RetryPolicies;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import java.time.Duration;
@@ -20,13 +21,7 @@ final class HeartActivityOptions {
   private HeartActivityOptions() {}
 
   static RetryOptions retry(int maximumAttempts) {
-    return RetryOptions.newBuilder()
-        .setInitialInterval(Duration.ofSeconds(1))
-        .setBackoffCoefficient(2)
-        .setMaximumInterval(Duration.ofSeconds(30))
-        .setMaximumAttempts(maximumAttempts)
-        .setDoNotRetry(NON_RETRYABLE)
-        .build();
+    return RetryPolicies.backoff(maximumAttempts, NON_RETRYABLE);
   }
 
   /** Defaults: short file steps. */

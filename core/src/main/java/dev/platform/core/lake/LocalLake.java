@@ -7,13 +7,17 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -22,6 +26,14 @@ import java.util.stream.Stream;
  */
 public final class LocalLake implements Lake {
   private final Path root;
+
+  /**
+   * Checksums already taken, by path, with the size and modification time they were taken at:
+   * listings (a warehouse load's, a poll for stream files) would otherwise read every file again.
+   */
+  private final Map<Path, Checksum> checksums = new ConcurrentHashMap<>();
+
+  private record Checksum(Object fileKey, long size, FileTime modified, String sha256) {}
 
   public LocalLake(Path root) {
     this.root = root.toAbsolutePath().normalize();
@@ -92,9 +104,18 @@ public final class LocalLake implements Lake {
       return Optional.empty();
     }
     try {
+      BasicFileAttributes file = Files.readAttributes(path, BasicFileAttributes.class);
+      Checksum known = checksums.get(path);
+      // a put moves a new file into place: another file key, so never a stale checksum
+      if (known == null
+          || !java.util.Objects.equals(known.fileKey(), file.fileKey())
+          || known.size() != file.size()
+          || !known.modified().equals(file.lastModifiedTime())) {
+        known = new Checksum(file.fileKey(), file.size(), file.lastModifiedTime(), sha256(path));
+        checksums.put(path, known);
+      }
       return Optional.of(
-          new LakeObject(
-              key, Files.size(path), sha256(path), Files.getLastModifiedTime(path).toInstant()));
+          new LakeObject(key, file.size(), known.sha256(), file.lastModifiedTime().toInstant()));
     } catch (NoSuchFileException e) {
       return Optional.empty();
     }
