@@ -23,6 +23,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class TurnstileProducer implements AutoCloseable {
   private static final Duration PROGRESS_EVERY = Duration.ofSeconds(2);
+  private static final Duration LEADER_WAIT = Duration.ofSeconds(30);
 
   private final Producer<String, String> producer;
   private final String topic;
@@ -69,6 +70,7 @@ public final class TurnstileProducer implements AutoCloseable {
     AtomicLong acknowledged = new AtomicLong();
     AtomicLong failed = new AtomicLong();
     AtomicReference<String> firstError = new AtomicReference<>();
+    awaitPartitionLeaders();
     long start = System.nanoTime();
     long stopAt = limits.duration().map(d -> start + d.toNanos()).orElse(Long.MAX_VALUE);
     long maxCount = limits.count().orElse(Long.MAX_VALUE);
@@ -117,6 +119,31 @@ public final class TurnstileProducer implements AutoCloseable {
         failed.get(),
         Duration.ofNanos(System.nanoTime() - start),
         Optional.ofNullable(firstError.get()));
+  }
+
+  /**
+   * Waits until this producer's own metadata names a leader for every partition of the topic: a
+   * batch for a partition it still sees without one can sit until its delivery timeout.
+   */
+  private void awaitPartitionLeaders() {
+    long deadline = System.nanoTime() + LEADER_WAIT.toNanos();
+    while (producer.partitionsFor(topic).stream()
+        .anyMatch(partition -> partition.leader() == null || partition.leader().isEmpty())) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(
+            "no leader for every partition of "
+                + topic
+                + " after "
+                + LEADER_WAIT.toSeconds()
+                + " s");
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   @Override

@@ -103,7 +103,12 @@ class LocalKafkaBrokerTest {
               progress::add);
     }
     assertEquals(2_000, result.sent());
-    assertEquals(2_000, result.acknowledged(), result.describe());
+    assertEquals(
+        2_000,
+        result.acknowledged(),
+        result.describe()
+            + "\nbroker log:\n"
+            + LocalKafkaBroker.tail(broker.config().logFile(), 60));
     assertEquals(0, result.failed());
 
     List<ConsumerRecord<String, String>> records = readAll(settings.topic(), 2_000);
