@@ -19,7 +19,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * Sends turnstile messages to the stream topic: key = the turnstile ({@code CA|UNIT|SCP}, so one
  * turnstile's messages stay in order on one partition), value = the message line. Idempotent
- * producer with {@code acks=all}: a retried send is written once.
+ * producer with {@code acks=all} and one request in flight: a retried send is written once.
  */
 public final class TurnstileProducer implements AutoCloseable {
   private static final Duration PROGRESS_EVERY = Duration.ofSeconds(2);
@@ -39,6 +39,9 @@ public final class TurnstileProducer implements AutoCloseable {
     props.put(ProducerConfig.CLIENT_ID_CONFIG, "platform-turnstile-producer");
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
     props.put(ProducerConfig.ACKS_CONFIG, "all");
+    // One request in flight: with five, a request whose response is lost on a busy machine is
+    // retried behind later acknowledged batches and refused as out of order until it expires.
+    props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
     props.put(ProducerConfig.LINGER_MS_CONFIG, "10");
     props.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 * 1024));
     props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
