@@ -2,7 +2,7 @@ package dev.platform.heart;
 
 import dev.platform.heart.HeartTrainingTypes.HeartTrainingResult;
 import dev.platform.ml.io.Folders;
-import dev.platform.ml.pipeline.TrainingRun;
+import dev.platform.ml.pipeline.RunFolder;
 import dev.platform.ml.train.TrainingSettings;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -37,8 +37,8 @@ public final class DirectTraining {
   public HeartTrainingResult run(String source, Path out, Consumer<String> progress)
       throws IOException {
     Path folder = out.toAbsolutePath().normalize();
-    Folders.deleteRecursively(folder.resolve(TrainingRun.PREPARED_DIR));
-    Folders.deleteRecursively(folder.resolve(HeartModelActivitiesImpl.CANDIDATES_DIR));
+    Folders.deleteRecursively(folder.resolve(RunFolder.PREPARED_DIR));
+    Folders.deleteRecursively(folder.resolve(RunFolder.CANDIDATES_DIR));
     HeartModelActivitiesImpl activities =
         new HeartModelActivitiesImpl(lake, notifier, settings, runId -> folder);
     Consumer<String> lines =

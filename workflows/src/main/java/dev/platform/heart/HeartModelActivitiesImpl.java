@@ -13,12 +13,10 @@ import dev.platform.heart.HeartTrainingTypes.Promotion;
 import dev.platform.heart.HeartTrainingTypes.TrainRequest;
 import dev.platform.ml.bundle.BundleManifest;
 import dev.platform.ml.bundle.ModelReport;
-import dev.platform.ml.pipeline.BundleStep;
 import dev.platform.ml.pipeline.CandidateFolder;
 import dev.platform.ml.pipeline.PreparedManifest;
 import dev.platform.ml.pipeline.PreparedRun;
-import dev.platform.ml.pipeline.ProfileStep;
-import dev.platform.ml.pipeline.TrainingRun;
+import dev.platform.ml.pipeline.RunFolder;
 import dev.platform.ml.profile.HeartProfile;
 import dev.platform.ml.train.ModelKind;
 import dev.platform.ml.train.TrainingSettings;
@@ -34,7 +32,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -49,12 +46,6 @@ import java.util.function.Function;
  * (see {@link HeartTrainingSteps}).
  */
 public class HeartModelActivitiesImpl implements HeartModelActivities {
-  /** The bundle's folder in a run folder (as {@code train --direct --out DIR} always wrote it). */
-  static final String BUNDLE_DIR = TrainingRun.MODEL_DIR;
-
-  static final String PROFILE_DIR = TrainingRun.PROFILE_DIR;
-  static final String CANDIDATES_DIR = "candidates";
-
   private static final ConcurrentHashMap<Path, Path> PREPARING = new ConcurrentHashMap<>();
 
   private final HeartLake lake;
@@ -129,15 +120,16 @@ public class HeartModelActivitiesImpl implements HeartModelActivities {
 
   @Override
   public ProfileSummary profile(String lakeKey, String runId) {
-    Path folder = runFolder(runId).resolve(PROFILE_DIR);
+    RunFolder run = runFolder(runId);
     try {
-      Path prepared = ensurePrepared(lakeKey, runId);
-      HeartProfile profile = ProfileStep.profile(prepared, folder);
+      ensurePrepared(lakeKey, runId);
+      HeartProfile profile = run.profile();
       String top =
           profile.topRisk().isEmpty()
               ? "none"
               : profile.topRisk().get(0).feature() + " = " + profile.topRisk().get(0).value();
-      return new ProfileSummary(profile.rows(), profile.positives(), top, folder.toString());
+      return new ProfileSummary(
+          profile.rows(), profile.positives(), top, run.profileFolder().toString());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -164,30 +156,26 @@ public class HeartModelActivitiesImpl implements HeartModelActivities {
 
   private ModelReport trainCandidate(TrainRequest request, Consumer<String> stage)
       throws IOException {
-    Path folder = candidateFolder(request.runId(), request.model());
+    RunFolder run = runFolder(request.runId());
+    Path folder = run.candidate(request.model());
     if (Files.isRegularFile(folder.resolve(CandidateFolder.REPORT_FILE))) {
       return CandidateFolder.readReport(folder); // finished before
     }
     stage.accept("reading the prepared data");
-    Path prepared = ensurePrepared(request.lakeKey(), request.runId());
-    return CandidateFolder.train(
-        prepared, ModelKind.fromId(request.model()), settings, folder, stage);
+    ensurePrepared(request.lakeKey(), request.runId());
+    return run.train(ModelKind.fromId(request.model()), settings, stage);
   }
 
   @Override
   public BuiltBundle buildBundle(BundleRequest request) {
     try {
-      Path run = runFolder(request.runId());
-      Path prepared = ensurePrepared(request.lakeKey(), request.runId());
-      List<Path> candidates =
-          request.models().stream().map(model -> candidateFolder(request.runId(), model)).toList();
-      Path folder = run.resolve(BUNDLE_DIR);
+      RunFolder run = runFolder(request.runId());
+      ensurePrepared(request.lakeKey(), request.runId());
       BundleManifest manifest =
-          BundleStep.build(
-              prepared, candidates, Instant.ofEpochMilli(request.createdAtMillis()), run, folder);
+          run.buildBundle(request.models(), Instant.ofEpochMilli(request.createdAtMillis()));
       return new BuiltBundle(
           manifest.versionId(),
-          folder.toString(),
+          run.bundle().toString(),
           manifest.model(),
           manifest.servingReport().validation().f1(),
           manifest.models());
@@ -206,7 +194,7 @@ public class HeartModelActivitiesImpl implements HeartModelActivities {
       Path folder = Path.of(bundle.folder());
       return new HeartModelRegistry(lake)
           .promoteIfNotWorse(
-              bundle.versionId(), folder, folder.resolveSibling(TrainingRun.PREPARED_DIR));
+              bundle.versionId(), folder, folder.resolveSibling(RunFolder.PREPARED_DIR));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -243,12 +231,12 @@ public class HeartModelActivitiesImpl implements HeartModelActivities {
    * needs it in a run started before that step existed. Steps of one run share this worker's lock.
    */
   private Path ensurePrepared(String lakeKey, String runId) throws IOException {
-    Path folder = runFolder(runId).resolve(TrainingRun.PREPARED_DIR).toAbsolutePath().normalize();
-    synchronized (PREPARING.computeIfAbsent(folder, f -> f)) {
-      if (!Files.isRegularFile(folder.resolve(PreparedRun.MANIFEST_FILE))) {
-        PreparedRun.prepare(localFile(lakeKey), folder);
+    RunFolder run = runFolder(runId);
+    synchronized (PREPARING.computeIfAbsent(run.prepared(), f -> f)) {
+      if (!run.isPrepared()) {
+        run.prepare(localFile(lakeKey));
       }
-      return folder;
+      return run.prepared();
     }
   }
 
@@ -264,8 +252,8 @@ public class HeartModelActivitiesImpl implements HeartModelActivities {
         manifest.columns().size());
   }
 
-  private Path runFolder(String runId) {
-    return runFolders.apply(runId);
+  private RunFolder runFolder(String runId) {
+    return new RunFolder(runFolders.apply(runId));
   }
 
   private static Optional<ActivityExecutionContext> activityContext() {
@@ -283,10 +271,6 @@ public class HeartModelActivitiesImpl implements HeartModelActivities {
       throw new UncheckedIOException(
           "cannot read " + lakeKey + " from the lake: " + e.getMessage(), e);
     }
-  }
-
-  private Path candidateFolder(String runId, String model) {
-    return runFolder(runId).resolve(CANDIDATES_DIR).resolve(model);
   }
 
   private static String fileName(String source) {

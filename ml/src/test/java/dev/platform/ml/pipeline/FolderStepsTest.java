@@ -69,10 +69,10 @@ class FolderStepsTest {
     assertEquals(4, manifest.models().size());
     assertTrue(manifest.versionId().startsWith("20261127T060000Z-"));
     assertTrue(Files.isRegularFile(run.resolve("report.md")));
-    assertTrue(Files.isRegularFile(run.resolve(TrainingRun.TEST_SPLIT)));
+    assertTrue(Files.isRegularFile(run.resolve(RunFolder.TEST_SPLIT)));
 
     List<LabeledRecord> testRows =
-        HeartDataset.load(run.resolve(TrainingRun.TEST_SPLIT).toString()).records();
+        HeartDataset.load(run.resolve(RunFolder.TEST_SPLIT).toString()).records();
     assertEquals(manifest.rows().test(), testRows.size());
     Predictor predictor = Predictor.load(bundleFolder);
     List<RiskPrediction> predictions =
