@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * {@code train --direct}: {@link HeartTrainingSteps} on {@link HeartModelActivitiesImpl} in this
@@ -28,10 +29,22 @@ public final class DirectTraining {
   private final ApiNotifier notifier;
   private final TrainingSettings settings;
 
+  /** Wraps the activities (tests record the calls); the identity in production. */
+  private final UnaryOperator<HeartModelActivities> around;
+
   public DirectTraining(HeartLake lake, ApiNotifier notifier, TrainingSettings settings) {
+    this(lake, notifier, settings, UnaryOperator.identity());
+  }
+
+  DirectTraining(
+      HeartLake lake,
+      ApiNotifier notifier,
+      TrainingSettings settings,
+      UnaryOperator<HeartModelActivities> around) {
     this.lake = lake;
     this.notifier = notifier;
     this.settings = settings;
+    this.around = around;
   }
 
   public HeartTrainingResult run(String source, Path out, Consumer<String> progress)
@@ -39,8 +52,8 @@ public final class DirectTraining {
     Path folder = out.toAbsolutePath().normalize();
     Folders.deleteRecursively(folder.resolve(RunFolder.PREPARED_DIR));
     Folders.deleteRecursively(folder.resolve(RunFolder.CANDIDATES_DIR));
-    HeartModelActivitiesImpl activities =
-        new HeartModelActivitiesImpl(lake, notifier, settings, runId -> folder);
+    HeartModelActivities activities =
+        around.apply(new HeartModelActivitiesImpl(lake, notifier, settings, runId -> folder));
     Consumer<String> lines =
         line -> {
           synchronized (progress) {

@@ -1,8 +1,5 @@
 package dev.platform.heart;
 
-import dev.platform.core.lake.LakeLayout;
-import dev.platform.core.lake.LakeObject;
-import dev.platform.core.source.Sources;
 import dev.platform.heart.HeartTrainingTypes.BuiltBundle;
 import dev.platform.heart.HeartTrainingTypes.BundleRequest;
 import dev.platform.heart.HeartTrainingTypes.HeartTrainingResult;
@@ -25,12 +22,9 @@ import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.client.WorkflowStub;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -75,34 +69,7 @@ public class HeartModelActivitiesImpl implements HeartModelActivities {
   @Override
   public IngestedData ingest(String source) {
     try {
-      if (source.startsWith(HeartLake.SOURCE_SCHEME)) {
-        String key = source.substring(HeartLake.SOURCE_SCHEME.length());
-        LakeObject stored =
-            lake.lake()
-                .stat(key)
-                .orElseThrow(() -> new IOException("no " + key + " in " + lake.lake().uri()));
-        return new IngestedData(key, stored.sha256(), stored.size(), true);
-      }
-      Path staging =
-          Files.createTempFile(Files.createDirectories(lake.incoming()), "ingest-", ".part");
-      try {
-        String sha256;
-        long bytes;
-        try (InputStream raw = Sources.openRaw(source);
-            DigestInputStream digesting = Sources.digesting(raw)) {
-          bytes = Files.copy(digesting, staging, StandardCopyOption.REPLACE_EXISTING);
-          sha256 = Sources.hex(digesting.getMessageDigest());
-        }
-        Optional<LakeObject> stored = lake.raw(sha256);
-        if (stored.isPresent()) { // content-addressed: the same bytes are stored once
-          return new IngestedData(stored.get().key(), sha256, bytes, true);
-        }
-        String key = LakeLayout.heartRaw(sha256) + fileName(source);
-        lake.lake().put(key, staging);
-        return new IngestedData(key, sha256, bytes, false);
-      } finally {
-        Files.deleteIfExists(staging);
-      }
+      return lake.ingest(source);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot ingest " + source + ": " + e.getMessage(), e);
     }
@@ -271,11 +238,5 @@ public class HeartModelActivitiesImpl implements HeartModelActivities {
       throw new UncheckedIOException(
           "cannot read " + lakeKey + " from the lake: " + e.getMessage(), e);
     }
-  }
-
-  private static String fileName(String source) {
-    String path = source.replaceAll("[?#].*$", "");
-    String name = path.substring(path.lastIndexOf('/') + 1);
-    return name.isBlank() ? "source.csv" : name;
   }
 }
