@@ -25,8 +25,10 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Train the heart model: ingest, profile, train the four models, evaluate, bundle, promote.",
-      "Starts the HeartModelTraining workflow on the Temporal server (TEMPORAL_ADDRESS, default"
-          + " localhost:7233; see `platform dev`) and follows it; --direct runs the same activities"
+      "Ingests the source into the lake (PLATFORM_LAKE, shared with the worker), then starts the"
+          + " HeartModelTraining workflow named by the stored bytes' SHA-256 on the Temporal server"
+          + " (TEMPORAL_ADDRESS, default localhost:7233; see `platform dev`) and follows it, or"
+          + " follows the run already going for that data; --direct runs the same activities"
           + " in the workflow's order in this process, promoting into the lake as the workflow does"
           + " (and telling the API at PLATFORM_API_URL to reload).",
       "Direct output: DIR/model (bundle), DIR/report.md, DIR/metrics.json, DIR/charts,"
