@@ -302,6 +302,69 @@ class HeartModelTrainingWorkflowTest {
   }
 
   @Test
+  void aManualRunFollowsTheScheduledRunOfTheSameData() throws Exception {
+    CountDownLatch following = new CountDownLatch(1);
+    AtomicInteger prepared = new AtomicInteger();
+    HeartModelActivitiesImpl activities =
+        new HeartModelActivitiesImpl(heartLake(), NO_API, SETTINGS) {
+          @Override
+          public PreparedSummary prepare(String lakeKey, String runId) {
+            prepared.incrementAndGet();
+            return super.prepare(lakeKey, runId);
+          }
+
+          @Override
+          public ModelReport train(TrainRequest request) {
+            try { // the schedule's run keeps going until the manual one follows it
+              following.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            return super.train(request);
+          }
+        };
+    Worker worker = environment.newWorker(TaskQueues.HEART_TRAINING);
+    worker.registerWorkflowImplementationTypes(
+        HeartModelTrainingWorkflowImpl.class, ScheduledHeartTrainingWorkflowImpl.class);
+    worker.registerActivitiesImplementations(activities);
+    environment.start();
+    ScheduledHeartTrainingWorkflow scheduled =
+        client.newWorkflowStub(
+            ScheduledHeartTrainingWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId("scheduled-heart-training-first")
+                .setTaskQueue(TaskQueues.HEART_TRAINING)
+                .build());
+    WorkflowClient.start(scheduled::run, sample.toString());
+    String runId = HeartModelTrainingWorkflow.workflowId(Sources.sha256(sample.toString()));
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (prepared.get() == 0) { // the schedule's child run is going
+      assertTrue(System.nanoTime() < deadline, "the scheduled run never started its training");
+      Thread.sleep(50);
+    }
+
+    List<String> progress = new ArrayList<>();
+    HeartTrainingResult manual =
+        new TrainingFollower(client, false)
+            .ingestAndFollow(
+                heartLake(),
+                sample.toString(),
+                line -> {
+                  progress.add(line);
+                  if (line.startsWith("a run for this data is already going")) {
+                    following.countDown();
+                  }
+                });
+
+    assertEquals(0, following.getCount(), "the manual run followed: " + progress);
+    HeartTrainingResult fromSchedule =
+        WorkflowStub.fromTyped(scheduled).getResult(HeartTrainingResult.class);
+    assertEquals(fromSchedule.versionId(), manual.versionId());
+    assertEquals(runId, HeartModelTrainingWorkflow.workflowId(manual.dataSha256()));
+    assertEquals(1, prepared.get(), "one run trained the data");
+  }
+
+  @Test
   void aLakeSourceIsReadWhereItIsStored() throws Exception {
     HeartLake lake = heartLake();
     HeartModelActivitiesImpl activities = new HeartModelActivitiesImpl(lake, NO_API, SETTINGS);
