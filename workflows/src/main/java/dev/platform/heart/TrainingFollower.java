@@ -48,18 +48,22 @@ public final class TrainingFollower {
         data.sha256().substring(0, 12),
         data.bytes(),
         data.lakeKey());
-    return startAndFollow(HeartLake.SOURCE_SCHEME + data.lakeKey(), data.sha256(), progress);
+    return startAndFollow(
+        HeartLake.SOURCE_SCHEME + data.lakeKey(), source, data.sha256(), progress);
   }
 
-  /** Trains on a lake object whose content has this checksum (see {@link HeartLake#ingest}). */
+  /**
+   * Trains on a lake object whose content has this checksum (see {@link HeartLake#ingest}); the
+   * memo keeps where it came from.
+   */
   private HeartTrainingResult startAndFollow(
-      String source, String sha256, Consumer<String> progress) {
+      String source, String ingestedFrom, String sha256, Consumer<String> progress) {
     String workflowId = HeartModelTrainingWorkflow.workflowId(sha256);
     WorkflowOptions.Builder options =
         WorkflowOptions.newBuilder()
             .setWorkflowId(workflowId)
             .setTaskQueue(TaskQueues.HEART_TRAINING)
-            .setMemo(Map.of("source", source, "dataSha256", sha256));
+            .setMemo(Map.of("source", source, "ingestedFrom", ingestedFrom, "dataSha256", sha256));
     if (searchAttributes) {
       options.setTypedSearchAttributes(
           SearchAttributes.newBuilder().set(PlatformSearchAttributes.DATA_SHA256, sha256).build());
