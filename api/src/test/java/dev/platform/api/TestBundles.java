@@ -1,12 +1,18 @@
 package dev.platform.api;
 
 import dev.platform.ml.TestData;
+import dev.platform.ml.TestRuns;
 import dev.platform.ml.bundle.BundleManifest;
 import dev.platform.ml.bundle.ModelBundle;
+import dev.platform.ml.bundle.ModelReport;
 import dev.platform.ml.io.Folders;
-import dev.platform.ml.pipeline.Candidate;
-import dev.platform.ml.pipeline.TrainingRun;
+import dev.platform.ml.pipeline.CandidateFolder;
+import dev.platform.ml.pipeline.PreparedRun;
+import dev.platform.ml.pipeline.RunFolder;
+import dev.platform.ml.train.ModelFiles;
 import dev.platform.ml.train.ModelKind;
+import dev.platform.ml.train.TrainedModel;
+import dev.platform.ml.train.TrainingSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,7 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Model bundles trained once per test JVM on samples of the shared dev data (never copied into the
- * project), each rewritten to serve a chosen model so tests do not depend on which model won.
+ * project) by the steps the training workflow runs ({@link TestRuns}), each rewritten to serve a
+ * chosen model so tests do not depend on which model won.
  */
 public final class TestBundles {
   private static final Logger LOG = LoggerFactory.getLogger(TestBundles.class);
@@ -50,10 +57,10 @@ public final class TestBundles {
     }
     try {
       Path runDir = ROOT.resolve(run).toAbsolutePath();
-      TrainingRun.Outcome outcome = TRAINED.computeIfAbsent(run, r -> train(runDir, rows));
+      RunFolder trained = TRAINED.computeIfAbsent(run, r -> train(runDir, rows));
       Path bundleDir = runDir.resolve("serving-" + serving.id());
       Folders.deleteRecursively(bundleDir);
-      rewrite(outcome, serving).write(bundleDir, outcome.outputDirectory());
+      writeServing(trained, serving, bundleDir);
       BUNDLES.put(key, bundleDir);
       return bundleDir;
     } catch (IOException e) {
@@ -61,46 +68,44 @@ public final class TestBundles {
     }
   }
 
-  private static final Map<String, TrainingRun.Outcome> TRAINED = new HashMap<>();
+  private static final Map<String, RunFolder> TRAINED = new HashMap<>();
 
-  private static TrainingRun.Outcome train(Path runDir, int rows) {
+  private static RunFolder train(Path runDir, int rows) {
     try {
       Folders.deleteRecursively(runDir);
       Files.createDirectories(runDir);
       Path sample = TestData.devSample(runDir, rows);
-      return TrainingRun.run(sample.toString(), runDir.resolve("out"), LOG::info);
+      LOG.info("training the test bundles' run on {} rows", rows);
+      return TestRuns.train(sample.toString(), runDir.resolve("out"), TrainingSettings.smallGrid());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** The trained bundle with {@code serving} as its model, calibration and threshold. */
-  private static ModelBundle rewrite(TrainingRun.Outcome outcome, ModelKind serving)
+  /** The run's bundle with {@code serving} as its model, calibration and threshold. */
+  private static void writeServing(RunFolder run, ModelKind serving, Path bundleDir)
       throws IOException {
-    Candidate candidate =
-        outcome.candidates().stream()
-            .filter(c -> c.model().kind() == serving)
-            .findFirst()
-            .orElseThrow();
-    BundleManifest trained = outcome.bundle().manifest();
-    Path scratch = Files.createTempDirectory(ROOT.toAbsolutePath(), "file-name-");
-    String modelFile = candidate.model().save(scratch);
-    Folders.deleteRecursively(scratch);
-    BundleManifest manifest =
-        new BundleManifest(
-            trained.formatVersion(),
-            trained.versionId() + "-" + serving.id(),
-            trained.createdAt(),
-            serving.id(),
-            modelFile,
-            candidate.model().settings(),
-            trained.dataSource(),
-            trained.dataSha256(),
-            trained.rows(),
-            trained.encoding(),
-            candidate.report().calibration(),
-            candidate.report().threshold(),
-            trained.models());
-    return new ModelBundle(manifest, candidate.model());
+    try (TrainedModel model =
+        CandidateFolder.load(run.candidate(serving.id()), PreparedRun.read(run.prepared()))
+            .model()) {
+      ModelReport report = CandidateFolder.readReport(run.candidate(serving.id()));
+      BundleManifest trained = ModelBundle.readManifest(run.bundle());
+      BundleManifest manifest =
+          new BundleManifest(
+              trained.formatVersion(),
+              trained.versionId() + "-" + serving.id(),
+              trained.createdAt(),
+              serving.id(),
+              ModelFiles.fileName(serving),
+              model.settings(),
+              trained.dataSource(),
+              trained.dataSha256(),
+              trained.rows(),
+              trained.encoding(),
+              report.calibration(),
+              report.threshold(),
+              trained.models());
+      new ModelBundle(manifest, model).write(bundleDir, run.folder());
+    }
   }
 }

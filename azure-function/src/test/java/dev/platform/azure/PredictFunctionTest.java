@@ -8,10 +8,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.azure.functions.HttpMethod;
 import com.microsoft.azure.functions.HttpResponseMessage;
 import dev.platform.ml.TestData;
+import dev.platform.ml.TestRuns;
 import dev.platform.ml.data.HeartCsvReader;
 import dev.platform.ml.data.ParsedRow;
-import dev.platform.ml.pipeline.TrainingRun;
 import dev.platform.ml.predict.Predictor;
+import dev.platform.ml.train.TrainingSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,7 +38,9 @@ class PredictFunctionTest {
   @BeforeAll
   static void trainAndStart() throws Exception {
     Path sample = Files.write(dir.resolve("sample.csv"), TestData.devLines(5_000));
-    bundle = TrainingRun.run(sample.toString(), dir.resolve("run"), line -> {}).outputDirectory();
+    bundle =
+        TestRuns.train(sample.toString(), dir.resolve("run"), TrainingSettings.smallGrid())
+            .folder();
     System.setProperty("api.model-dir", bundle.toString());
     function = new PredictFunction();
   }

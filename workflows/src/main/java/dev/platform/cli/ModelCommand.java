@@ -3,9 +3,8 @@ package dev.platform.cli;
 import dev.platform.heart.ApiNotifier;
 import dev.platform.heart.HeartLake;
 import dev.platform.heart.HeartModelRegistry;
-import dev.platform.heart.ModelChange;
-import dev.platform.ml.bundle.BundleManifest;
-import dev.platform.ml.bundle.ModelReport;
+import dev.platform.ml.registry.ModelChange;
+import dev.platform.ml.registry.RegistryReader;
 import dev.platform.worker.PlatformWorker;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -50,7 +49,8 @@ final class ModelCommand {
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
       HeartLake lake = lake();
-      String current = lake.currentVersion().orElse("");
+      RegistryReader.Listing registry = lake.registry().listing();
+      String current = registry.current();
       TextTable table =
           new TextTable(
               "",
@@ -62,22 +62,17 @@ final class ModelCommand {
               "val AUC",
               "test F1",
               "test AUC");
-      for (String version : lake.versions()) {
-        if (!lake.hasBundle(version)) {
-          continue; // a bundle still going up: its manifest comes last
-        }
-        BundleManifest manifest = lake.manifest(version);
-        ModelReport serving = manifest.servingReport();
+      for (RegistryReader.Version version : registry.versions()) {
         table.row(
-            version.equals(current) ? "*" : "",
-            version,
-            manifest.createdAt(),
-            manifest.dataSha256().substring(0, 12),
-            manifest.model(),
-            f4(serving.validation().f1()),
-            f4(serving.validation().rocAuc()),
-            f4(serving.testAtThreshold().f1()),
-            f4(serving.testAtThreshold().rocAuc()));
+            version.current() ? "*" : "",
+            version.version(),
+            version.createdAt(),
+            version.dataSha256().substring(0, 12),
+            version.servingModel(),
+            f4(version.validation().f1()),
+            f4(version.validation().rocAuc()),
+            f4(version.test().f1()),
+            f4(version.test().rocAuc()));
       }
       if (table.isEmpty()) {
         out.println("no model promoted yet in " + lake.lake().uri() + "; run `platform train`");
@@ -85,7 +80,7 @@ final class ModelCommand {
       }
       table.print(out);
       out.println("CURRENT: " + (current.isEmpty() ? "none" : current));
-      var history = lake.history();
+      var history = registry.changes();
       if (!history.isEmpty()) {
         out.println();
         TextTable changes = new TextTable("changed", "to", "from", "by", "reason");

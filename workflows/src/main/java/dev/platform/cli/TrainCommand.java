@@ -1,7 +1,6 @@
 package dev.platform.cli;
 
 import dev.platform.core.config.PlatformEnvironment;
-import dev.platform.core.source.Sources;
 import dev.platform.heart.ApiNotifier;
 import dev.platform.heart.DirectTraining;
 import dev.platform.heart.HeartModelTrainingWorkflow;
@@ -26,8 +25,10 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Train the heart model: ingest, profile, train the four models, evaluate, bundle, promote.",
-      "Starts the HeartModelTraining workflow on the Temporal server (TEMPORAL_ADDRESS, default"
-          + " localhost:7233; see `platform dev`) and follows it; --direct runs the same activities"
+      "Ingests the source into the lake (PLATFORM_LAKE, shared with the worker), then starts the"
+          + " HeartModelTraining workflow named by the stored bytes' SHA-256 on the Temporal server"
+          + " (TEMPORAL_ADDRESS, default localhost:7233; see `platform dev`) and follows it, or"
+          + " follows the run already going for that data; --direct runs the same activities"
           + " in the workflow's order in this process, promoting into the lake as the workflow does"
           + " (and telling the API at PLATFORM_API_URL to reload).",
       "Direct output: DIR/model (bundle), DIR/report.md, DIR/metrics.json, DIR/charts,"
@@ -73,21 +74,24 @@ final class TrainCommand implements Callable<Integer> {
   private int runWorkflow() throws Exception {
     PrintWriter console = spec.commandLine().getOut();
     String source = absolute(data.location(PlatformEnvironment.current()));
-    String sha256 = Sources.sha256(source);
     try (TemporalConnection connection =
         TemporalConnection.open(TemporalSettings.fromEnvironment())) {
-      String workflowId = HeartModelTrainingWorkflow.workflowId(sha256);
       console.printf(
-          "workflow %s on %s (see `platform history %s`)%n",
-          workflowId, connection.settings().address(), workflowId);
+          "ingesting %s into the lake, then training on the workflow server %s%n",
+          source, connection.settings().address());
       console.flush();
       HeartTrainingResult result =
           new TrainingFollower(connection.client(), PlatformSearchAttributes.available(connection))
-              .startAndFollow(source, sha256, progress(console));
+              .ingestAndFollow(
+                  PlatformWorker.heartLake(PlatformHome.get()), source, progress(console));
+      String workflowId = HeartModelTrainingWorkflow.workflowId(result.dataSha256());
       console.println();
       console.println(ReportWriter.comparisonTable(result.reports().values()));
       printOutcome(console, result);
-      console.println("run folder: $PLATFORM_HOME/runs/" + workflowId + " (of the worker)");
+      console.printf(
+          "workflow %s (see `platform history %s`); run folder: $PLATFORM_HOME/runs/%s (of the"
+              + " worker)%n",
+          workflowId, workflowId, workflowId);
     }
     return 0;
   }

@@ -3,10 +3,10 @@ package dev.platform.demo;
 import dev.platform.core.lake.Lake;
 import dev.platform.core.lake.LakeLayout;
 import dev.platform.core.lake.LakeObject;
-import dev.platform.core.source.Sources;
 import dev.platform.demo.DemoSummary.DayTraffic;
 import dev.platform.heart.HeartLake;
 import dev.platform.heart.HeartModelTrainingWorkflow;
+import dev.platform.heart.HeartTrainingTypes;
 import dev.platform.heart.TrainingFollower;
 import dev.platform.ml.bundle.BundleManifest;
 import dev.platform.ml.bundle.ModelReport;
@@ -104,7 +104,17 @@ public final class Demo {
   }
 
   private String heart(WorkflowClient client, boolean searchAttributes) {
-    String sha256 = Sources.sha256(plan.heartSource());
+    try {
+      return trainHeart(client, searchAttributes);
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot ingest " + plan.heartSource() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private String trainHeart(WorkflowClient client, boolean searchAttributes) throws IOException {
+    HeartTrainingTypes.IngestedData data = heartLake.ingest(plan.heartSource());
+    String sha256 = data.sha256();
     String workflowId = HeartModelTrainingWorkflow.workflowId(sha256);
     Optional<BundleManifest> current = currentModel();
     if (current.isPresent() && current.get().dataSha256().equals(sha256)) {
@@ -115,7 +125,7 @@ public final class Demo {
     }
     step("heart: training on %s (workflow %s)", plan.heartSource(), workflowId);
     new TrainingFollower(client, searchAttributes)
-        .startAndFollow(plan.heartSource(), sha256, line -> step("heart: %s", line));
+        .ingestAndFollow(heartLake, plan.heartSource(), line -> step("heart: %s", line));
     return workflowId;
   }
 

@@ -23,12 +23,22 @@ public final class ApiNotifier {
     this.apiKey = apiKey;
   }
 
+  /**
+   * {@code PLATFORM_API_URL} and {@code PLATFORM_API_KEY}; the system properties {@code
+   * platform.api.url} and {@code platform.api.key}, when set, come first (tests run commands
+   * in-process, as with {@code platform.home}).
+   */
   public static ApiNotifier fromEnvironment() {
-    String url = System.getenv("PLATFORM_API_URL");
-    String key = System.getenv("PLATFORM_API_KEY");
+    String url = setting("platform.api.url", "PLATFORM_API_URL");
+    String key = setting("platform.api.key", "PLATFORM_API_KEY");
     return new ApiNotifier(
         url == null || url.isBlank() ? Optional.empty() : Optional.of(URI.create(url.strip())),
         key == null ? "" : key);
+  }
+
+  private static String setting(String property, String variable) {
+    String value = System.getProperty(property);
+    return value != null && !value.isBlank() ? value : System.getenv(variable);
   }
 
   /** What happened, for the run's progress; throws when a configured API did not accept. */

@@ -2,7 +2,7 @@ package dev.platform.heart;
 
 import dev.platform.heart.HeartTrainingTypes.HeartTrainingResult;
 import dev.platform.ml.io.Folders;
-import dev.platform.ml.pipeline.TrainingRun;
+import dev.platform.ml.pipeline.RunFolder;
 import dev.platform.ml.train.TrainingSettings;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * {@code train --direct}: {@link HeartTrainingSteps} on {@link HeartModelActivitiesImpl} in this
@@ -28,19 +29,31 @@ public final class DirectTraining {
   private final ApiNotifier notifier;
   private final TrainingSettings settings;
 
+  /** Wraps the activities (tests record the calls); the identity in production. */
+  private final UnaryOperator<HeartModelActivities> around;
+
   public DirectTraining(HeartLake lake, ApiNotifier notifier, TrainingSettings settings) {
+    this(lake, notifier, settings, UnaryOperator.identity());
+  }
+
+  DirectTraining(
+      HeartLake lake,
+      ApiNotifier notifier,
+      TrainingSettings settings,
+      UnaryOperator<HeartModelActivities> around) {
     this.lake = lake;
     this.notifier = notifier;
     this.settings = settings;
+    this.around = around;
   }
 
   public HeartTrainingResult run(String source, Path out, Consumer<String> progress)
       throws IOException {
     Path folder = out.toAbsolutePath().normalize();
-    Folders.deleteRecursively(folder.resolve(TrainingRun.PREPARED_DIR));
-    Folders.deleteRecursively(folder.resolve(HeartModelActivitiesImpl.CANDIDATES_DIR));
-    HeartModelActivitiesImpl activities =
-        new HeartModelActivitiesImpl(lake, notifier, settings, runId -> folder);
+    Folders.deleteRecursively(folder.resolve(RunFolder.PREPARED_DIR));
+    Folders.deleteRecursively(folder.resolve(RunFolder.CANDIDATES_DIR));
+    HeartModelActivities activities =
+        around.apply(new HeartModelActivitiesImpl(lake, notifier, settings, runId -> folder));
     Consumer<String> lines =
         line -> {
           synchronized (progress) {

@@ -5,15 +5,18 @@ import dev.platform.core.lake.LakeFolders;
 import dev.platform.core.lake.LakeLayout;
 import dev.platform.core.lake.LakeObject;
 import dev.platform.core.lake.LocalLake;
+import dev.platform.core.source.Sources;
 import dev.platform.ml.bundle.BundleManifest;
 import dev.platform.ml.bundle.ModelBundle;
-import dev.platform.ml.io.Folders;
+import dev.platform.ml.registry.ModelChange;
+import dev.platform.ml.registry.RegistryReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,9 +31,6 @@ public record HeartLake(Lake lake, Path home) {
   /** A source that names an object of this lake: {@code lake:heart/raw/<sha256>/<file>}. */
   public static final String SOURCE_SCHEME = "lake:";
 
-  /** The log of CURRENT's changes, beside it. */
-  public static final String HISTORY = LakeLayout.HEART_MODELS + "HISTORY";
-
   public Path run(String workflowId) {
     return home.resolve("runs").resolve(workflowId);
   }
@@ -38,6 +38,46 @@ public record HeartLake(Lake lake, Path home) {
   /** Where a source is staged while it is hashed, before it goes into the lake. */
   Path incoming() {
     return home.resolve("cache").resolve("incoming");
+  }
+
+  /**
+   * Stores a source's bytes in the lake, content-addressed: read once, hashed as they are read,
+   * kept under {@link LakeLayout#heartRaw} of that hash (stored once however often it is ingested).
+   * A {@code lake:} source names an object already stored. The hash returned is that of the bytes
+   * stored, whatever the source serves the next time it is read.
+   */
+  public HeartTrainingTypes.IngestedData ingest(String source) throws IOException {
+    if (source.startsWith(SOURCE_SCHEME)) {
+      String key = source.substring(SOURCE_SCHEME.length());
+      LakeObject stored =
+          lake.stat(key).orElseThrow(() -> new IOException("no " + key + " in " + lake.uri()));
+      return new HeartTrainingTypes.IngestedData(key, stored.sha256(), stored.size(), true);
+    }
+    Path staging = Files.createTempFile(Files.createDirectories(incoming()), "ingest-", ".part");
+    try {
+      String sha256;
+      long bytes;
+      try (InputStream raw = Sources.openRaw(source);
+          DigestInputStream digesting = Sources.digesting(raw)) {
+        bytes = Files.copy(digesting, staging, StandardCopyOption.REPLACE_EXISTING);
+        sha256 = Sources.hex(digesting.getMessageDigest());
+      }
+      Optional<LakeObject> stored = raw(sha256);
+      if (stored.isPresent()) {
+        return new HeartTrainingTypes.IngestedData(stored.get().key(), sha256, bytes, true);
+      }
+      String key = LakeLayout.heartRaw(sha256) + fileName(source);
+      lake.put(key, staging);
+      return new HeartTrainingTypes.IngestedData(key, sha256, bytes, false);
+    } finally {
+      Files.deleteIfExists(staging);
+    }
+  }
+
+  private static String fileName(String source) {
+    String path = source.replaceAll("[?#].*$", "");
+    String name = path.substring(path.lastIndexOf('/') + 1);
+    return name.isBlank() ? "source.csv" : name;
   }
 
   /** The stored copy of a source with this content, if there is one (any file name). */
@@ -69,31 +109,24 @@ public record HeartLake(Lake lake, Path home) {
     return file;
   }
 
+  /** The registry as stored in the lake, read as the API reads it. */
+  public RegistryReader registry() {
+    return new RegistryReader(lake);
+  }
+
   /** The serving bundle's version, if one was promoted. */
   public Optional<String> currentVersion() throws IOException {
-    if (!lake.exists(LakeLayout.HEART_CURRENT)) {
-      return Optional.empty();
-    }
-    try (InputStream in = lake.open(LakeLayout.HEART_CURRENT)) {
-      String version = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
-      return version.isEmpty() ? Optional.empty() : Optional.of(version);
-    }
+    return registry().currentVersion();
   }
 
   /** True when every file of the bundle is in the lake: its manifest goes up last. */
   public boolean hasBundle(String version) throws IOException {
-    return lake.exists(manifestKey(version));
+    return registry().hasBundle(version);
   }
 
   /** The manifest of a promoted bundle. */
   public BundleManifest manifest(String version) throws IOException {
-    Path scratch = Files.createTempDirectory(Files.createDirectories(incoming()), "manifest-");
-    try {
-      lake.download(manifestKey(version), scratch.resolve(ModelBundle.MANIFEST_FILE));
-      return ModelBundle.readManifest(scratch);
-    } finally {
-      Folders.deleteRecursively(scratch);
-    }
+    return registry().manifest(version);
   }
 
   /** Stores a bundle folder under its version, manifest last; a complete copy is kept as is. */
@@ -113,9 +146,9 @@ public record HeartLake(Lake lake, Path home) {
 
   /**
    * Compare-and-set of CURRENT: points it at {@code version} only if it still names {@code
-   * expected} (empty: no model yet), and appends the change to {@link #HISTORY}. Callers on this
-   * machine are serialised by a lock file (in a local lake's own folder, else in the home), so two
-   * runs finishing together cannot both switch from the same CURRENT.
+   * expected} (empty: no model yet), and appends the change to {@link LakeLayout#HEART_HISTORY}.
+   * Callers on this machine are serialised by a lock file (in a local lake's own folder, else in
+   * the home), so two runs finishing together cannot both switch from the same CURRENT.
    *
    * @return false, changing nothing, when CURRENT moved since {@code expected} was read
    */
@@ -132,31 +165,21 @@ public record HeartLake(Lake lake, Path home) {
       List<ModelChange> changes = new java.util.ArrayList<>(history());
       changes.add(
           new ModelChange(java.time.Instant.now().toString(), version, now, action, reason));
-      lake.put(HISTORY, ModelChange.format(changes).getBytes(StandardCharsets.UTF_8));
+      lake.put(
+          LakeLayout.HEART_HISTORY, ModelChange.format(changes).getBytes(StandardCharsets.UTF_8));
       setCurrent(version);
       return true;
     }
   }
 
-  /** Every change of CURRENT, oldest first ({@code heart/models/HISTORY}, one TSV line each). */
+  /** Every change of CURRENT, oldest first ({@link LakeLayout#HEART_HISTORY}). */
   public List<ModelChange> history() throws IOException {
-    if (!lake.exists(HISTORY)) {
-      return List.of();
-    }
-    try (InputStream in = lake.open(HISTORY)) {
-      return ModelChange.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-    }
+    return registry().history();
   }
 
   /** The versions of every stored bundle (complete or not), oldest first. */
   public List<String> versions() throws IOException {
-    return lake.list(LakeLayout.HEART_MODELS).stream()
-        .map(object -> object.key().substring(LakeLayout.HEART_MODELS.length()))
-        .filter(rest -> rest.contains("/"))
-        .map(rest -> rest.substring(0, rest.indexOf('/')))
-        .distinct()
-        .sorted()
-        .toList();
+    return registry().versions();
   }
 
   /** A promoted bundle as a local folder (a local lake's own, else a cached copy). */
@@ -184,6 +207,6 @@ public record HeartLake(Lake lake, Path home) {
   }
 
   private static String manifestKey(String version) {
-    return LakeLayout.heartModel(version) + ModelBundle.MANIFEST_FILE;
+    return RegistryReader.manifestKey(version);
   }
 }

@@ -1,8 +1,5 @@
 package dev.platform.heart;
 
-import dev.platform.core.lake.LakeLayout;
-import dev.platform.core.lake.LakeObject;
-import dev.platform.core.source.Sources;
 import dev.platform.heart.HeartTrainingTypes.BuiltBundle;
 import dev.platform.heart.HeartTrainingTypes.BundleRequest;
 import dev.platform.heart.HeartTrainingTypes.HeartTrainingResult;
@@ -13,12 +10,10 @@ import dev.platform.heart.HeartTrainingTypes.Promotion;
 import dev.platform.heart.HeartTrainingTypes.TrainRequest;
 import dev.platform.ml.bundle.BundleManifest;
 import dev.platform.ml.bundle.ModelReport;
-import dev.platform.ml.pipeline.BundleStep;
 import dev.platform.ml.pipeline.CandidateFolder;
 import dev.platform.ml.pipeline.PreparedManifest;
 import dev.platform.ml.pipeline.PreparedRun;
-import dev.platform.ml.pipeline.ProfileStep;
-import dev.platform.ml.pipeline.TrainingRun;
+import dev.platform.ml.pipeline.RunFolder;
 import dev.platform.ml.profile.HeartProfile;
 import dev.platform.ml.train.ModelKind;
 import dev.platform.ml.train.TrainingSettings;
@@ -27,14 +22,10 @@ import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.client.WorkflowStub;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -49,12 +40,6 @@ import java.util.function.Function;
  * (see {@link HeartTrainingSteps}).
  */
 public class HeartModelActivitiesImpl implements HeartModelActivities {
-  /** The bundle's folder in a run folder (as {@code train --direct --out DIR} always wrote it). */
-  static final String BUNDLE_DIR = TrainingRun.MODEL_DIR;
-
-  static final String PROFILE_DIR = TrainingRun.PROFILE_DIR;
-  static final String CANDIDATES_DIR = "candidates";
-
   private static final ConcurrentHashMap<Path, Path> PREPARING = new ConcurrentHashMap<>();
 
   private final HeartLake lake;
@@ -84,34 +69,7 @@ public class HeartModelActivitiesImpl implements HeartModelActivities {
   @Override
   public IngestedData ingest(String source) {
     try {
-      if (source.startsWith(HeartLake.SOURCE_SCHEME)) {
-        String key = source.substring(HeartLake.SOURCE_SCHEME.length());
-        LakeObject stored =
-            lake.lake()
-                .stat(key)
-                .orElseThrow(() -> new IOException("no " + key + " in " + lake.lake().uri()));
-        return new IngestedData(key, stored.sha256(), stored.size(), true);
-      }
-      Path staging =
-          Files.createTempFile(Files.createDirectories(lake.incoming()), "ingest-", ".part");
-      try {
-        String sha256;
-        long bytes;
-        try (InputStream raw = Sources.openRaw(source);
-            DigestInputStream digesting = Sources.digesting(raw)) {
-          bytes = Files.copy(digesting, staging, StandardCopyOption.REPLACE_EXISTING);
-          sha256 = Sources.hex(digesting.getMessageDigest());
-        }
-        Optional<LakeObject> stored = lake.raw(sha256);
-        if (stored.isPresent()) { // content-addressed: the same bytes are stored once
-          return new IngestedData(stored.get().key(), sha256, bytes, true);
-        }
-        String key = LakeLayout.heartRaw(sha256) + fileName(source);
-        lake.lake().put(key, staging);
-        return new IngestedData(key, sha256, bytes, false);
-      } finally {
-        Files.deleteIfExists(staging);
-      }
+      return lake.ingest(source);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot ingest " + source + ": " + e.getMessage(), e);
     }
@@ -129,15 +87,16 @@ public class HeartModelActivitiesImpl implements HeartModelActivities {
 
   @Override
   public ProfileSummary profile(String lakeKey, String runId) {
-    Path folder = runFolder(runId).resolve(PROFILE_DIR);
+    RunFolder run = runFolder(runId);
     try {
-      Path prepared = ensurePrepared(lakeKey, runId);
-      HeartProfile profile = ProfileStep.profile(prepared, folder);
+      ensurePrepared(lakeKey, runId);
+      HeartProfile profile = run.profile();
       String top =
           profile.topRisk().isEmpty()
               ? "none"
               : profile.topRisk().get(0).feature() + " = " + profile.topRisk().get(0).value();
-      return new ProfileSummary(profile.rows(), profile.positives(), top, folder.toString());
+      return new ProfileSummary(
+          profile.rows(), profile.positives(), top, run.profileFolder().toString());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -164,30 +123,26 @@ public class HeartModelActivitiesImpl implements HeartModelActivities {
 
   private ModelReport trainCandidate(TrainRequest request, Consumer<String> stage)
       throws IOException {
-    Path folder = candidateFolder(request.runId(), request.model());
+    RunFolder run = runFolder(request.runId());
+    Path folder = run.candidate(request.model());
     if (Files.isRegularFile(folder.resolve(CandidateFolder.REPORT_FILE))) {
       return CandidateFolder.readReport(folder); // finished before
     }
     stage.accept("reading the prepared data");
-    Path prepared = ensurePrepared(request.lakeKey(), request.runId());
-    return CandidateFolder.train(
-        prepared, ModelKind.fromId(request.model()), settings, folder, stage);
+    ensurePrepared(request.lakeKey(), request.runId());
+    return run.train(ModelKind.fromId(request.model()), settings, stage);
   }
 
   @Override
   public BuiltBundle buildBundle(BundleRequest request) {
     try {
-      Path run = runFolder(request.runId());
-      Path prepared = ensurePrepared(request.lakeKey(), request.runId());
-      List<Path> candidates =
-          request.models().stream().map(model -> candidateFolder(request.runId(), model)).toList();
-      Path folder = run.resolve(BUNDLE_DIR);
+      RunFolder run = runFolder(request.runId());
+      ensurePrepared(request.lakeKey(), request.runId());
       BundleManifest manifest =
-          BundleStep.build(
-              prepared, candidates, Instant.ofEpochMilli(request.createdAtMillis()), run, folder);
+          run.buildBundle(request.models(), Instant.ofEpochMilli(request.createdAtMillis()));
       return new BuiltBundle(
           manifest.versionId(),
-          folder.toString(),
+          run.bundle().toString(),
           manifest.model(),
           manifest.servingReport().validation().f1(),
           manifest.models());
@@ -206,7 +161,7 @@ public class HeartModelActivitiesImpl implements HeartModelActivities {
       Path folder = Path.of(bundle.folder());
       return new HeartModelRegistry(lake)
           .promoteIfNotWorse(
-              bundle.versionId(), folder, folder.resolveSibling(TrainingRun.PREPARED_DIR));
+              bundle.versionId(), folder, folder.resolveSibling(RunFolder.PREPARED_DIR));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -243,12 +198,12 @@ public class HeartModelActivitiesImpl implements HeartModelActivities {
    * needs it in a run started before that step existed. Steps of one run share this worker's lock.
    */
   private Path ensurePrepared(String lakeKey, String runId) throws IOException {
-    Path folder = runFolder(runId).resolve(TrainingRun.PREPARED_DIR).toAbsolutePath().normalize();
-    synchronized (PREPARING.computeIfAbsent(folder, f -> f)) {
-      if (!Files.isRegularFile(folder.resolve(PreparedRun.MANIFEST_FILE))) {
-        PreparedRun.prepare(localFile(lakeKey), folder);
+    RunFolder run = runFolder(runId);
+    synchronized (PREPARING.computeIfAbsent(run.prepared(), f -> f)) {
+      if (!run.isPrepared()) {
+        run.prepare(localFile(lakeKey));
       }
-      return folder;
+      return run.prepared();
     }
   }
 
@@ -264,8 +219,8 @@ public class HeartModelActivitiesImpl implements HeartModelActivities {
         manifest.columns().size());
   }
 
-  private Path runFolder(String runId) {
-    return runFolders.apply(runId);
+  private RunFolder runFolder(String runId) {
+    return new RunFolder(runFolders.apply(runId));
   }
 
   private static Optional<ActivityExecutionContext> activityContext() {
@@ -283,15 +238,5 @@ public class HeartModelActivitiesImpl implements HeartModelActivities {
       throw new UncheckedIOException(
           "cannot read " + lakeKey + " from the lake: " + e.getMessage(), e);
     }
-  }
-
-  private Path candidateFolder(String runId, String model) {
-    return runFolder(runId).resolve(CANDIDATES_DIR).resolve(model);
-  }
-
-  private static String fileName(String source) {
-    String path = source.replaceAll("[?#].*$", "");
-    String name = path.substring(path.lastIndexOf('/') + 1);
-    return name.isBlank() ? "source.csv" : name;
   }
 }

@@ -8,6 +8,7 @@ import dev.platform.ml.eval.Metrics;
 import dev.platform.ml.pipeline.PreparedRun;
 import dev.platform.ml.predict.Predictor;
 import dev.platform.ml.predict.RiskPrediction;
+import dev.platform.ml.registry.ModelChange;
 import dev.platform.ml.split.StratifiedSplit;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -18,7 +19,7 @@ import java.util.Optional;
 /**
  * The promoted bundles and CURRENT: promotion of a run's bundle (compared like with like against
  * the current model), a manual promotion and a rollback, each a compare-and-set of CURRENT logged
- * in {@link HeartLake#HISTORY}.
+ * in {@code heart/models/HISTORY}.
  */
 public final class HeartModelRegistry {
   /** A run that lost the switch to another run this many times in a row gives up. */

@@ -1,6 +1,7 @@
 package dev.platform.heart;
 
 import dev.platform.heart.HeartTrainingTypes.HeartTrainingResult;
+import dev.platform.heart.HeartTrainingTypes.IngestedData;
 import dev.platform.temporal.PlatformSearchAttributes;
 import dev.platform.temporal.TaskQueues;
 import io.temporal.client.WorkflowClient;
@@ -8,6 +9,7 @@ import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.common.SearchAttributes;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -15,8 +17,11 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
- * Starts {@link HeartModelTrainingWorkflow} for a source (or joins the run already going for the
- * same data) and reports its progress lines until it completes.
+ * Ingests a source into the lake, then starts {@link HeartModelTrainingWorkflow} on the stored
+ * bytes (or joins the run already going for the same data) and reports its progress lines until it
+ * completes. The run's id is that of the content ingested ({@link
+ * HeartModelTrainingWorkflow#workflowId}), as the schedule's runs name theirs: a URL serving
+ * something else by the time the worker reads it cannot give a run another content's id.
  */
 public final class TrainingFollower {
   private final WorkflowClient client;
@@ -30,14 +35,35 @@ public final class TrainingFollower {
     this.searchAttributes = searchAttributes;
   }
 
-  public HeartTrainingResult startAndFollow(
-      String source, String sha256, Consumer<String> progress) {
+  /**
+   * Ingests {@code source} into {@code lake} (the worker's lake), then trains on what it stored.
+   */
+  public HeartTrainingResult ingestAndFollow(
+      HeartLake lake, String source, Consumer<String> progress) throws IOException {
+    IngestedData data = lake.ingest(source);
+    HeartTrainingSteps.step(
+        progress,
+        "ingested %s (%s, %,d bytes) as %s",
+        data.reused() ? "nothing new" : "the source",
+        data.sha256().substring(0, 12),
+        data.bytes(),
+        data.lakeKey());
+    return startAndFollow(
+        HeartLake.SOURCE_SCHEME + data.lakeKey(), source, data.sha256(), progress);
+  }
+
+  /**
+   * Trains on a lake object whose content has this checksum (see {@link HeartLake#ingest}); the
+   * memo keeps where it came from.
+   */
+  private HeartTrainingResult startAndFollow(
+      String source, String ingestedFrom, String sha256, Consumer<String> progress) {
     String workflowId = HeartModelTrainingWorkflow.workflowId(sha256);
     WorkflowOptions.Builder options =
         WorkflowOptions.newBuilder()
             .setWorkflowId(workflowId)
             .setTaskQueue(TaskQueues.HEART_TRAINING)
-            .setMemo(Map.of("source", source, "dataSha256", sha256));
+            .setMemo(Map.of("source", source, "ingestedFrom", ingestedFrom, "dataSha256", sha256));
     if (searchAttributes) {
       options.setTypedSearchAttributes(
           SearchAttributes.newBuilder().set(PlatformSearchAttributes.DATA_SHA256, sha256).build());

@@ -10,6 +10,7 @@ import dev.platform.heart.DirectTraining;
 import dev.platform.heart.HeartLake;
 import dev.platform.heart.HeartTrainingTypes.HeartTrainingResult;
 import dev.platform.ml.TestData;
+import dev.platform.ml.registry.RegistryReader;
 import dev.platform.ml.train.TrainingSettings;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -113,16 +114,44 @@ class TrainDirectAndModelCommandTest {
     assertTrue(list.matches("(?s).*\\n\\*\\s+" + versions.get(1) + " .*"), list);
     assertTrue(list.contains("CURRENT: " + versions.get(1)), list);
 
-    String rollback = run("model", "rollback");
-    assertTrue(
-        rollback.contains("CURRENT: " + versions.get(0) + " (was " + versions.get(1)), rollback);
-    assertEquals(Optional.of(versions.get(0)), lake.currentVersion());
+    List<String> reloads = new CopyOnWriteArrayList<>();
+    HttpServer api = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    api.createContext(
+        "/admin/model/reload",
+        exchange -> {
+          reloads.add(exchange.getRequestHeaders().getFirst("X-API-Key"));
+          exchange.sendResponseHeaders(204, -1);
+          exchange.close();
+        });
+    api.start();
+    System.setProperty("platform.api.url", "http://127.0.0.1:" + api.getAddress().getPort());
+    System.setProperty("platform.api.key", "steer");
+    try {
+      String rollback = run("model", "rollback");
+      assertTrue(
+          rollback.contains("CURRENT: " + versions.get(0) + " (was " + versions.get(1)), rollback);
+      assertEquals(Optional.of(versions.get(0)), lake.currentVersion());
+      assertEquals(List.of("steer"), reloads, "rollback tells the API: " + rollback);
 
-    String promote = run("model", "promote", versions.get(1));
-    assertTrue(promote.contains("CURRENT: " + versions.get(1)), promote);
-    assertEquals(Optional.of(versions.get(1)), lake.currentVersion());
+      String promote = run("model", "promote", versions.get(1));
+      assertTrue(promote.contains("CURRENT: " + versions.get(1)), promote);
+      assertEquals(Optional.of(versions.get(1)), lake.currentVersion());
+      assertEquals(List.of("steer", "steer"), reloads, "promote tells the API: " + promote);
+    } finally {
+      System.clearProperty("platform.api.url");
+      System.clearProperty("platform.api.key");
+      api.stop(0);
+    }
     String history = run("model", "list");
     assertTrue(history.contains("rollback") && history.contains("manual"), history);
+    RegistryReader.Listing listing = lake.registry().listing();
+    for (RegistryReader.Version version : listing.versions()) {
+      assertTrue(
+          history.contains(version.version() + "  " + version.createdAt()),
+          "model list shows " + version + ": " + history);
+      assertTrue(history.contains(version.dataSha256().substring(0, 12)), history);
+    }
+    assertEquals(4, listing.changes().size(), listing.changes().toString());
   }
 
   private static String run(String... args) {

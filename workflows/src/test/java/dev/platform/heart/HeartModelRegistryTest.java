@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.platform.core.lake.LocalLake;
+import dev.platform.ml.registry.ModelChange;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.platform.core.lake.Lake;
 import dev.platform.core.lake.LakeLayout;
 import dev.platform.core.lake.LocalLake;
@@ -32,6 +33,7 @@ import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -87,7 +89,7 @@ class HeartModelTrainingWorkflowTest {
     List<String> progress = new ArrayList<>();
     HeartTrainingResult result =
         new TrainingFollower(client, true)
-            .startAndFollow(sample.toString(), Sources.sha256(sample.toString()), progress::add);
+            .ingestAndFollow(heartLake(), sample.toString(), progress::add);
 
     assertTrue(result.promoted(), result.reason());
     assertEquals(4, result.reports().size());
@@ -110,7 +112,8 @@ class HeartModelTrainingWorkflowTest {
     assertTrue(Files.isRegularFile(lake.run(runId).resolve("report.md")));
     assertTrue(Files.isRegularFile(lake.run(runId).resolve("profile/profile.md")));
     assertTrue(progress.get(0).startsWith("ingested the source"), progress.toString());
-    assertTrue(progress.get(1).matches("prepared [0-9,]+ of 6,000 rows: .*"), progress.toString());
+    assertTrue(progress.get(1).startsWith("ingested nothing new"), "the run reads the lake's copy");
+    assertTrue(progress.get(2).matches("prepared [0-9,]+ of 6,000 rows: .*"), progress.toString());
     assertTrue(
         Files.isRegularFile(lake.run(runId).resolve("prepared/prepared.json")),
         "the data is prepared once, in the run folder");
@@ -299,6 +302,69 @@ class HeartModelTrainingWorkflowTest {
   }
 
   @Test
+  void aManualRunFollowsTheScheduledRunOfTheSameData() throws Exception {
+    CountDownLatch following = new CountDownLatch(1);
+    AtomicInteger prepared = new AtomicInteger();
+    HeartModelActivitiesImpl activities =
+        new HeartModelActivitiesImpl(heartLake(), NO_API, SETTINGS) {
+          @Override
+          public PreparedSummary prepare(String lakeKey, String runId) {
+            prepared.incrementAndGet();
+            return super.prepare(lakeKey, runId);
+          }
+
+          @Override
+          public ModelReport train(TrainRequest request) {
+            try { // the schedule's run keeps going until the manual one follows it
+              following.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            return super.train(request);
+          }
+        };
+    Worker worker = environment.newWorker(TaskQueues.HEART_TRAINING);
+    worker.registerWorkflowImplementationTypes(
+        HeartModelTrainingWorkflowImpl.class, ScheduledHeartTrainingWorkflowImpl.class);
+    worker.registerActivitiesImplementations(activities);
+    environment.start();
+    ScheduledHeartTrainingWorkflow scheduled =
+        client.newWorkflowStub(
+            ScheduledHeartTrainingWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId("scheduled-heart-training-first")
+                .setTaskQueue(TaskQueues.HEART_TRAINING)
+                .build());
+    WorkflowClient.start(scheduled::run, sample.toString());
+    String runId = HeartModelTrainingWorkflow.workflowId(Sources.sha256(sample.toString()));
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (prepared.get() == 0) { // the schedule's child run is going
+      assertTrue(System.nanoTime() < deadline, "the scheduled run never started its training");
+      Thread.sleep(50);
+    }
+
+    List<String> progress = new ArrayList<>();
+    HeartTrainingResult manual =
+        new TrainingFollower(client, false)
+            .ingestAndFollow(
+                heartLake(),
+                sample.toString(),
+                line -> {
+                  progress.add(line);
+                  if (line.startsWith("a run for this data is already going")) {
+                    following.countDown();
+                  }
+                });
+
+    assertEquals(0, following.getCount(), "the manual run followed: " + progress);
+    HeartTrainingResult fromSchedule =
+        WorkflowStub.fromTyped(scheduled).getResult(HeartTrainingResult.class);
+    assertEquals(fromSchedule.versionId(), manual.versionId());
+    assertEquals(runId, HeartModelTrainingWorkflow.workflowId(manual.dataSha256()));
+    assertEquals(1, prepared.get(), "one run trained the data");
+  }
+
+  @Test
   void aLakeSourceIsReadWhereItIsStored() throws Exception {
     HeartLake lake = heartLake();
     HeartModelActivitiesImpl activities = new HeartModelActivitiesImpl(lake, NO_API, SETTINGS);
@@ -308,6 +374,70 @@ class HeartModelTrainingWorkflowTest {
     assertEquals(ingested.sha256(), again.sha256());
     assertTrue(again.reused());
     assertEquals(1, rawCopies(lake));
+  }
+
+  /**
+   * A URL whose content changes: each run is named by, and trains on, the bytes it ingested. The
+   * server serves a sample once and then another one (a source updated right after it was read), so
+   * a run that read the URL twice (once to name itself, once to train) would train on data its id
+   * does not name.
+   */
+  @Test
+  void aUrlSourceRunIsNamedByTheBytesItIngested() throws Exception {
+    Worker worker = environment.newWorker(TaskQueues.HEART_TRAINING);
+    PlatformWorker.register(worker, heartLake(), NO_API, SETTINGS);
+    environment.start();
+    byte[] first = Files.readAllBytes(HeartSamples.sample(data, 3_000));
+    byte[] second = Files.readAllBytes(HeartSamples.sample(data, 3_500));
+    List<byte[]> served = new ArrayList<>();
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext(
+        "/heart.csv",
+        exchange -> {
+          byte[] body;
+          synchronized (served) {
+            body = served.isEmpty() ? first : second; // updated once it was read
+            served.add(body);
+          }
+          exchange.sendResponseHeaders(200, body.length);
+          try (var out = exchange.getResponseBody()) {
+            out.write(body);
+          }
+        });
+    server.start();
+    try {
+      String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/heart.csv";
+      TrainingFollower follower = new TrainingFollower(client, false);
+
+      HeartTrainingResult before = follower.ingestAndFollow(heartLake(), url, line -> {});
+      assertEquals(1, served.size(), "the run read the URL once");
+      HeartTrainingResult after = follower.ingestAndFollow(heartLake(), url, line -> {});
+      assertEquals(2, served.size());
+
+      assertEquals(sha256(first), before.dataSha256());
+      assertEquals(sha256(second), after.dataSha256());
+      for (HeartTrainingResult result : List.of(before, after)) {
+        String runId = HeartModelTrainingWorkflow.workflowId(result.dataSha256());
+        var prepared =
+            dev.platform.ml.pipeline.PreparedRun.readManifest(
+                heartLake().run(runId).resolve("prepared"));
+        assertEquals(result.dataSha256(), prepared.dataSha256(), "trained on the bytes it names");
+        assertTrue(
+            client
+                .fetchHistory(runId)
+                .getEvents()
+                .get(0)
+                .hasWorkflowExecutionStartedEventAttributes());
+      }
+      assertEquals(2, rawCopies(heartLake()), "each content stored once");
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  private static String sha256(byte[] bytes) throws Exception {
+    return java.util.HexFormat.of()
+        .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
   }
 
   /** The version folders under heart/models/ (CURRENT is an object, not a folder). */

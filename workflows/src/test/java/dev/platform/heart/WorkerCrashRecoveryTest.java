@@ -71,7 +71,7 @@ class WorkerCrashRecoveryTest {
           Files.notExists(run.resolve("candidates/xgboost")), "XGBoost must still be training");
       firstWorker.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
       assertTrue(
-          Files.notExists(run.resolve(HeartModelActivitiesImpl.BUNDLE_DIR)),
+          Files.notExists(run.resolve(dev.platform.ml.pipeline.RunFolder.MODEL_DIR)),
           "the worker must die before the bundle step");
 
       startWorker(port, "worker-2");

@@ -5,6 +5,8 @@ import dev.platform.ml.bundle.ModelReport;
 import dev.platform.ml.data.FieldSpec;
 import dev.platform.ml.data.HeartSchema;
 import dev.platform.ml.eval.Metrics;
+import dev.platform.ml.registry.ModelChange;
+import dev.platform.ml.registry.RegistryReader;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
@@ -16,7 +18,8 @@ import java.util.Map;
 
 /**
  * What {@code GET /model} tells: the serving bundle, whether it explains its scores, every model's
- * metrics, the input schema.
+ * metrics, the input schema, and the registry's version history (as {@code platform model list}
+ * shows it).
  */
 @Serdeable(naming = SnakeCaseStrategy.class)
 public record ModelInfo(
@@ -28,7 +31,8 @@ public record ModelInfo(
     double threshold,
     String location,
     Map<String, ModelMetrics> models,
-    List<FieldInfo> schema) {
+    List<FieldInfo> schema,
+    @Nullable RegistryView registry) {
 
   /** A model's metrics on validation and on test (at 0.5 and at its own threshold). */
   @Serdeable(naming = SnakeCaseStrategy.class)
@@ -108,7 +112,85 @@ public record ModelInfo(
         manifest.threshold(),
         location.toString(),
         models,
-        HeartSchema.FIELDS.stream().map(FieldInfo::of).toList());
+        HeartSchema.FIELDS.stream().map(FieldInfo::of).toList(),
+        null);
+  }
+
+  /** This description with the registry's history as read now. */
+  public ModelInfo withRegistry(RegistryView registry) {
+    return new ModelInfo(
+        versionId,
+        createdAt,
+        dataSha256,
+        servingModel,
+        explains,
+        threshold,
+        location,
+        models,
+        schema,
+        registry);
+  }
+
+  /**
+   * The registry in the lake ({@link RegistryReader#listing()}): CURRENT, every stored version
+   * oldest first, every change of CURRENT oldest first; {@code error} when it could not be read.
+   */
+  @Serdeable(naming = SnakeCaseStrategy.class)
+  public record RegistryView(
+      @Nullable String current,
+      List<VersionView> versions,
+      List<ChangeView> changes,
+      @Nullable String error) {
+
+    public static RegistryView of(RegistryReader.Listing listing) {
+      return new RegistryView(
+          listing.current().isEmpty() ? null : listing.current(),
+          listing.versions().stream().map(VersionView::of).toList(),
+          listing.changes().stream().map(ChangeView::of).toList(),
+          null);
+    }
+
+    public static RegistryView unreadable(String error) {
+      return new RegistryView(null, List.of(), List.of(), error);
+    }
+  }
+
+  /** One stored version: created, data hash, serving model, validation and test metrics. */
+  @Serdeable(naming = SnakeCaseStrategy.class)
+  public record VersionView(
+      String version,
+      String createdAt,
+      String dataSha256,
+      String servingModel,
+      @Nullable MetricsView validation,
+      @Nullable MetricsView test,
+      boolean current) {
+
+    static VersionView of(RegistryReader.Version version) {
+      return new VersionView(
+          version.version(),
+          version.createdAt(),
+          version.dataSha256(),
+          version.servingModel(),
+          MetricsView.of(version.validation()),
+          MetricsView.of(version.test()),
+          version.current());
+    }
+  }
+
+  /** One change of CURRENT: when, to and from which version, by what, why. */
+  @Serdeable(naming = SnakeCaseStrategy.class)
+  public record ChangeView(
+      String changedAt, String version, @Nullable String previous, String action, String reason) {
+
+    static ChangeView of(ModelChange change) {
+      return new ChangeView(
+          change.changedAt(),
+          change.version(),
+          change.previous().isEmpty() ? null : change.previous(),
+          change.action(),
+          change.reason());
+    }
   }
 
   private static ModelMetrics metrics(ModelReport report) {

@@ -17,6 +17,7 @@ import java.time.format.DateTimeFormatter;
  * heart/raw/&lt;sha256&gt;/&lt;file name&gt;              ingested heart sources, one folder per content
  * heart/models/&lt;version&gt;/...                     promoted model bundles
  * heart/models/CURRENT                              the serving bundle's version
+ * heart/models/HISTORY                              every change of CURRENT, one TSV line each
  * reports/turnstile/latest/...                      the traffic dashboard snapshot (JSON + PNG)
  * </pre>
  */
@@ -31,6 +32,7 @@ public final class LakeLayout {
   public static final String HEART_RAW = "heart/raw/";
   public static final String HEART_MODELS = "heart/models/";
   public static final String HEART_CURRENT = HEART_MODELS + "CURRENT";
+  public static final String HEART_HISTORY = HEART_MODELS + "HISTORY";
   public static final String TURNSTILE_DASHBOARD = "reports/turnstile/latest/";
 
   private static final DateTimeFormatter WEEK = DateTimeFormatter.ofPattern("yyMMdd");

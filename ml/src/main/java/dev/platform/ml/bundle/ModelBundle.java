@@ -79,8 +79,16 @@ public record ModelBundle(BundleManifest manifest, TrainedModel model) implement
   /** Reads only {@code bundle.json} of a bundle folder (or a training output folder). */
   public static BundleManifest readManifest(Path directory) throws IOException {
     Path folder = locate(directory);
-    BundleManifest manifest =
-        Json.MAPPER.readValue(folder.resolve(MANIFEST_FILE).toFile(), BundleManifest.class);
+    return checked(
+        Json.MAPPER.readValue(folder.resolve(MANIFEST_FILE).toFile(), BundleManifest.class));
+  }
+
+  /** Reads a {@code bundle.json} from a stream (e.g. a lake object). */
+  public static BundleManifest readManifest(java.io.InputStream json) throws IOException {
+    return checked(Json.MAPPER.readValue(json, BundleManifest.class));
+  }
+
+  private static BundleManifest checked(BundleManifest manifest) throws IOException {
     if (manifest.formatVersion() != BundleManifest.FORMAT_VERSION) {
       throw new IOException(
           "bundle format "

@@ -70,7 +70,7 @@ public final class BundleStep {
       throws IOException {
     ModelBundle bundle = BundleBuilder.build(run, candidates, created);
     ReportWriter.write(bundle.manifest(), candidates, run.test().labels(), runFolder);
-    Path testRows = runFolder.resolve(TrainingRun.TEST_SPLIT);
+    Path testRows = runFolder.resolve(RunFolder.TEST_SPLIT);
     Files.createDirectories(testRows.getParent());
     Files.copy(run.testRowsCsv(), testRows, StandardCopyOption.REPLACE_EXISTING);
     Folders.deleteRecursively(bundleFolder);

@@ -6,7 +6,6 @@ import dev.platform.ml.data.HeartDataset;
 import dev.platform.ml.data.LabeledRecord;
 import dev.platform.ml.features.FeatureEncoding;
 import dev.platform.ml.io.Folders;
-import dev.platform.ml.split.StratifiedSplit;
 import dev.platform.ml.train.EncodedSet;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -47,13 +46,12 @@ public record PreparedRun(
 
   /** Splits and encodes an already loaded data set into {@code folder}. */
   public static PreparedRun prepare(HeartDataset dataset, Path folder) throws IOException {
-    StratifiedSplit split = StratifiedSplit.standard(dataset.records());
-    FeatureEncoding encoding = FeatureEncoding.fit(split.train());
-    EncodedSet train = EncodedSet.of(encoding, split.train());
-    EncodedSet validation = EncodedSet.of(encoding, split.validation());
-    EncodedSet test = EncodedSet.of(encoding, split.test());
+    PreparedData data = PreparedData.of(dataset);
+    EncodedSet train = data.train();
+    EncodedSet validation = data.validation();
+    EncodedSet test = data.test();
     PreparedManifest manifest =
-        PreparedManifest.of(dataset.summary(), encoding, train, validation, test);
+        PreparedManifest.of(dataset.summary(), data.encoding(), train, validation, test);
 
     Path target = folder.toAbsolutePath();
     Path parent = Files.createDirectories(target.getParent());
@@ -63,7 +61,7 @@ public record PreparedRun(
       PreparedFiles.writeMatrix(validation, staging.resolve(fileOf("validation")));
       PreparedFiles.writeMatrix(test, staging.resolve(fileOf("test")));
       PreparedFiles.writeRecords(dataset.records(), staging.resolve(RECORDS_FILE));
-      HeartCsvWriter.write(split.test(), staging.resolve(TEST_ROWS_FILE));
+      HeartCsvWriter.write(data.split().test(), staging.resolve(TEST_ROWS_FILE));
       Json.MAPPER.writeValue(staging.resolve(MANIFEST_FILE).toFile(), manifest);
       Folders.deleteRecursively(target);
       Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);

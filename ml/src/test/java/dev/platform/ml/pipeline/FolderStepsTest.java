@@ -36,9 +36,11 @@ class FolderStepsTest {
     Path run = dir.resolve("run");
     Path prepared = run.resolve("prepared");
     PreparedRun.prepare(source.toString(), prepared);
+    int rowsKept = HeartDataset.load(source.toString()).records().size();
+    Files.delete(source); // every later step reads the prepared folder, never the CSV again
 
     HeartProfile profile = ProfileStep.profile(prepared, run.resolve("profile"));
-    assertEquals(HeartDataset.load(source.toString()).records().size(), profile.rows());
+    assertEquals(rowsKept, profile.rows());
     assertTrue(Files.isRegularFile(run.resolve("profile").resolve(ProfileWriter.JSON)));
 
     TrainingSettings settings = TrainingSettings.smallGrid();
@@ -69,10 +71,10 @@ class FolderStepsTest {
     assertEquals(4, manifest.models().size());
     assertTrue(manifest.versionId().startsWith("20261127T060000Z-"));
     assertTrue(Files.isRegularFile(run.resolve("report.md")));
-    assertTrue(Files.isRegularFile(run.resolve(TrainingRun.TEST_SPLIT)));
+    assertTrue(Files.isRegularFile(run.resolve(RunFolder.TEST_SPLIT)));
 
     List<LabeledRecord> testRows =
-        HeartDataset.load(run.resolve(TrainingRun.TEST_SPLIT).toString()).records();
+        HeartDataset.load(run.resolve(RunFolder.TEST_SPLIT).toString()).records();
     assertEquals(manifest.rows().test(), testRows.size());
     Predictor predictor = Predictor.load(bundleFolder);
     List<RiskPrediction> predictions =

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.platform.ml.TestData;
+import dev.platform.ml.TestRuns;
 import dev.platform.ml.bundle.BundleManifest;
 import dev.platform.ml.bundle.ModelBundle;
 import dev.platform.ml.data.HeartDataset;
@@ -28,28 +29,30 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The in-process run ({@link TrainingRun}: prepare, profile beside the fits, four models two at a
- * time, bundle) on a 30,000-row sample of the dev data, with the small test grid.
+ * A run of the steps the workflow's activities call ({@link TestRuns}: prepare, profile, the four
+ * models, bundle) on a 30,000-row sample of the dev data, with the small test grid; the candidates
+ * are loaded back from their folders.
  */
 class TrainingPipelineTest {
   @TempDir static Path dir;
   static PreparedData data;
-  static TrainingRun.Outcome outcome;
+  static RunFolder run;
   static final Map<ModelKind, Candidate> candidates = new EnumMap<>(ModelKind.class);
 
   @BeforeAll
   static void train() throws Exception {
     Path sample = TestData.devSample(dir, 30_000);
     data = PreparedData.of(HeartDataset.load(sample.toString()));
-    outcome =
-        TrainingRun.run(
-            sample.toString(), dir.resolve("out"), TrainingSettings.smallGrid(), line -> {});
-    outcome.candidates().forEach(candidate -> candidates.put(candidate.model().kind(), candidate));
+    run = TestRuns.train(sample.toString(), dir.resolve("out"), TrainingSettings.smallGrid());
+    PreparedRun prepared = PreparedRun.read(run.prepared());
+    for (ModelKind kind : ModelKind.values()) {
+      candidates.put(kind, CandidateFolder.load(run.candidate(kind.id()), prepared));
+    }
   }
 
   @AfterAll
   static void close() {
-    outcome.close();
+    candidates.values().forEach(candidate -> candidate.model().close());
   }
 
   @Test
@@ -64,7 +67,7 @@ class TrainingPipelineTest {
             "report.md",
             "charts/roc_curves.png",
             "model/bundle.json",
-            TrainingRun.TEST_SPLIT)) {
+            RunFolder.TEST_SPLIT)) {
       assertTrue(Files.isRegularFile(out.resolve(file)), file);
     }
     PreparedRunTest.assertSameSet(data.test(), PreparedRun.read(out.resolve("prepared")).test());

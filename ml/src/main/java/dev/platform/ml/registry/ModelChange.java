@@ -1,16 +1,17 @@
-package dev.platform.heart;
+package dev.platform.ml.registry;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One change of CURRENT in {@link HeartLake#HISTORY}: when, to which version, from which (empty for
- * the first model), by what ({@code promote}, {@code manual}, {@code rollback}) and why.
+ * One change of CURRENT in {@code heart/models/HISTORY} ({@code LakeLayout.HEART_HISTORY}): when,
+ * to which version, from which (empty for the first model), by what ({@code promote}, {@code
+ * manual}, {@code rollback}) and why.
  */
 public record ModelChange(
     String changedAt, String version, String previous, String action, String reason) {
 
-  static List<ModelChange> parse(String text) {
+  public static List<ModelChange> parse(String text) {
     List<ModelChange> changes = new ArrayList<>();
     for (String line : text.split("\n")) {
       if (line.isBlank() || line.startsWith("#")) {
@@ -26,7 +27,7 @@ public record ModelChange(
     return changes;
   }
 
-  static String format(List<ModelChange> changes) {
+  public static String format(List<ModelChange> changes) {
     StringBuilder text = new StringBuilder("# changedAt\tversion\tprevious\taction\treason\n");
     for (ModelChange change : changes) {
       text.append(
