@@ -1,15 +1,20 @@
--- stg_turnstile (from a batch file): the readings of one weekly lake file, keyed and deduplicated.
+-- stg_turnstile (from batch files): the readings of the weekly lake files of one load, keyed and
+-- deduplicated.
 -- grain: one row per turnstile reading. key: log_id = md5(CA|UNIT|SCP|DATE|TIME).
--- Input: a canonical lake file (TurnstileCsv.HEADER, DATE yyyy-MM-dd, cumulative counters).
--- The public files repeat some keys (REGULAR and RECOVR AUD at the same time): `deduplicate`
--- keeps one row, REGULAR first, then the higher counters (ranking only the repeated keys, a few
--- dozen a week, is far cheaper than ranking every row). A temporary table, rebuilt for every file.
+-- Input: canonical lake files (TurnstileCsv.HEADER, DATE yyyy-MM-dd, cumulative counters), read
+-- in one parallel scan; each file was downloaded to {{folder}}/<its lake key>, so lake_key is the
+-- path after that folder.
+-- The public files repeat some keys (REGULAR and RECOVR AUD at the same time, and a week's edge
+-- in two files): `deduplicate` keeps one row: the first file's (as loading the files one after
+-- the other would), in it REGULAR first, then the higher counters (ranking only the repeated keys,
+-- a few dozen a week, is far cheaper than ranking every row). A temporary table, rebuilt for every
+-- load.
 
 -- name: load
 create or replace temp table stg_turnstile as
 with source as (
     select *
-    from read_csv('{{file}}',
+    from read_csv([{{files}}],
         header = true,
         auto_detect = false,
         delim = ',',
@@ -19,7 +24,8 @@ with source as (
             'LINENAME': 'VARCHAR', 'DIVISION': 'VARCHAR', 'DATE': 'DATE', 'TIME': 'TIME',
             'DESC': 'VARCHAR', 'ENTRIES': 'BIGINT', 'EXITS': 'BIGINT'
         },
-        dateformat = '%Y-%m-%d')
+        dateformat = '%Y-%m-%d',
+        filename = true)
 ),
 
 renamed as (
@@ -37,7 +43,8 @@ renamed as (
         cast(null as timestamp) as interval_end,
         "DESC"                 as description,
         ENTRIES                as entries,
-        EXITS                  as exits
+        EXITS                  as exits,
+        substr(filename, length('{{folder}}/') + 1) as lake_key
     from source
 ),
 
@@ -59,7 +66,7 @@ where rowid in (
             stg_turnstile.rowid as row_id,
             row_number() over (
                 partition by log_id
-                order by (description = 'REGULAR') desc, entries desc, exits desc
+                order by lake_key, (description = 'REGULAR') desc, entries desc, exits desc
             ) as position
         from stg_turnstile
         semi join repeated using (log_id)

@@ -1,15 +1,17 @@
--- stg_turnstile (from a stream file): the windows of one file the Flink job committed.
+-- stg_turnstile (from stream files): the windows of the files of one load the Flink job committed.
 -- grain: one row per turnstile and window. key: log_id = md5('stream'|CA|UNIT|SCP|WINDOW_START|WINDOW_END).
 -- Input: StreamAggregate.HEADER rows; ENTRIES and EXITS are counts within the window (traffic).
 -- The 'stream' prefix keeps window keys apart from batch reading keys, even when a window starts
 -- at the very time of a batch reading. Windows of one turnstile that differ only by DESC are
--- summed: their counts add up to the turnstile's traffic in that window.
+-- summed: their counts add up to the turnstile's traffic in that window; so are a window's firings
+-- in several files of one load (a late firing adds to its window), the row going to the first file.
+-- Each file was downloaded to {{folder}}/<its lake key>, so lake_key is the path after that folder.
 
 -- name: load
 create or replace temp table stg_turnstile as
 with source as (
     select *
-    from read_csv('{{file}}',
+    from read_csv([{{files}}],
         header = true,
         auto_detect = false,
         delim = ',',
@@ -21,7 +23,8 @@ with source as (
             'ENTRIES': 'BIGINT', 'EXITS': 'BIGINT'
         },
         dateformat = '%Y-%m-%d',
-        timestampformat = '%Y-%m-%d %H:%M:%S')
+        timestampformat = '%Y-%m-%d %H:%M:%S',
+        filename = true)
 ),
 
 renamed as (
@@ -40,7 +43,8 @@ renamed as (
         WINDOW_END   as interval_end,
         "DESC"       as description,
         ENTRIES      as entries,
-        EXITS        as exits
+        EXITS        as exits,
+        substr(filename, length('{{folder}}/') + 1) as lake_key
     from source
 ),
 
@@ -58,7 +62,8 @@ final as (
         any_value(interval_end) as interval_end,
         string_agg(distinct description, '+' order by description) as description,
         sum(entries)           as entries,
-        sum(exits)             as exits
+        sum(exits)             as exits,
+        min(lake_key)          as lake_key
     from renamed
     group by log_id
 )

@@ -4,7 +4,8 @@
 --      md5('stream'|CA|UNIT|SCP|WINDOW_START|WINDOW_END) for stream windows (never equal to a batch key).
 -- source says which: for 'batch', entries/exits are cumulative register counters and reading_at is
 -- the reading's time; for 'stream', they are counts within [reading_at, interval_end).
--- Incremental: a load inserts only log_ids not yet here, so loading a file twice adds nothing.
+-- Incremental: a load inserts only log_ids not yet here (`skip_loaded`), so loading a file twice
+-- adds nothing.
 
 -- name: create
 create table if not exists fact_turnstile (
@@ -39,6 +40,18 @@ from stg_turnstile as staged
 where staged.source = 'stream'
   and fact.log_id = staged.log_id;
 
+-- name: skip_loaded
+-- Staged keys the facts already hold (a week loaded before under another checksum; a window
+-- accumulated above) are dropped from staging: what stays is new. A reading's time is part of its
+-- key, so only facts within the staged time span can match.
+delete from stg_turnstile
+where log_id in (
+    select log_id
+    from fact_turnstile
+    where reading_at between (select min(reading_at) from stg_turnstile)
+                         and (select max(reading_at) from stg_turnstile)
+);
+
 -- name: load
 insert into fact_turnstile
 with staged as (
@@ -63,18 +76,13 @@ keyed as (
         description,
         entries,
         exits,
-        '{{lake_key}}'                                      as lake_key,
+        lake_key,
         now()::timestamp                                    as loaded_at
     from staged
 ),
 
--- a reading's time is part of its key, so only facts within the file's time span can match
-existing as (
-    select log_id
-    from fact_turnstile
-    where reading_at between (select min(reading_at) from staged)
-                         and (select max(reading_at) from staged)
+final as (
+    select * from keyed
 )
 
-select keyed.* from keyed
-anti join existing using (log_id);
+select * from final;
