@@ -7,11 +7,13 @@
 -- The public files repeat some keys (REGULAR and RECOVR AUD at the same time, and a week's edge
 -- in two files): `deduplicate` keeps one row: the first file's (as loading the files one after
 -- the other would), in it REGULAR first, then the higher counters (ranking only the repeated keys,
--- a few dozen a week, is far cheaper than ranking every row). A temporary table, rebuilt for every
--- load.
+-- a few dozen a week, is far cheaper than ranking every row). The readings are a temporary table
+-- (stg_turnstile_rows), rebuilt for every load; stg_turnstile is the view of the rows kept (the
+-- few dropped rows are listed apart: deleting them from the large temporary table costs more at
+-- commit than leaving them out when reading).
 
 -- name: load
-create or replace temp table stg_turnstile as
+create or replace temp table stg_turnstile_rows as
 with source as (
     select *
     from read_csv([{{files}}],
@@ -55,22 +57,29 @@ final as (
 select * from final;
 
 -- name: deduplicate
-delete from stg_turnstile
-where rowid in (
-    with repeated as (
-        select log_id from stg_turnstile group by log_id having count(*) > 1
-    ),
+create or replace temp table stg_turnstile_dropped as
+with repeated as (
+    select log_id from stg_turnstile_rows group by log_id having count(*) > 1
+),
 
-    ranked as (
-        select
-            stg_turnstile.rowid as row_id,
-            row_number() over (
-                partition by log_id
-                order by lake_key, (description = 'REGULAR') desc, entries desc, exits desc
-            ) as position
-        from stg_turnstile
-        semi join repeated using (log_id)
-    )
+ranked as (
+    select
+        stg_turnstile_rows.rowid as row_id,
+        row_number() over (
+            partition by log_id
+            order by lake_key, (description = 'REGULAR') desc, entries desc, exits desc
+        ) as position
+    from stg_turnstile_rows
+    semi join repeated using (log_id)
+),
 
+final as (
     select row_id from ranked where position > 1
-);
+)
+
+select * from final;
+
+create or replace temp view stg_turnstile as
+select stg_turnstile_rows.*
+from stg_turnstile_rows
+anti join stg_turnstile_dropped on stg_turnstile_rows.rowid = stg_turnstile_dropped.row_id;

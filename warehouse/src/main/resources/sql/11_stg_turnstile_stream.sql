@@ -6,9 +6,11 @@
 -- summed: their counts add up to the turnstile's traffic in that window; so are a window's firings
 -- in several files of one load (a late firing adds to its window), the row going to the first file.
 -- Each file was downloaded to {{folder}}/<its lake key>, so lake_key is the path after that folder.
+-- A temporary table (stg_turnstile_rows, rebuilt for every load) seen through the view
+-- stg_turnstile, as for batch files.
 
 -- name: load
-create or replace temp table stg_turnstile as
+create or replace temp table stg_turnstile_rows as
 with source as (
     select *
     from read_csv([{{files}}],
@@ -71,5 +73,6 @@ final as (
 select * from final;
 
 -- name: deduplicate
--- nothing to do: windows are summed per key above
-select 1;
+-- nothing to drop: windows are summed per key above
+create or replace temp view stg_turnstile as
+select * from stg_turnstile_rows;

@@ -4,8 +4,8 @@
 --      md5('stream'|CA|UNIT|SCP|WINDOW_START|WINDOW_END) for stream windows (never equal to a batch key).
 -- source says which: for 'batch', entries/exits are cumulative register counters and reading_at is
 -- the reading's time; for 'stream', they are counts within [reading_at, interval_end).
--- Incremental: a load inserts only log_ids not yet here (`skip_loaded`), so loading a file twice
--- adds nothing.
+-- Incremental: a load inserts only log_ids not yet here, so loading a file twice adds nothing.
+-- loaded_at is the loading transaction's start: the rows a load inserted are those with its now().
 
 -- name: create
 create table if not exists fact_turnstile (
@@ -40,45 +40,56 @@ from stg_turnstile as staged
 where staged.source = 'stream'
   and fact.log_id = staged.log_id;
 
--- name: skip_loaded
--- Staged keys the facts already hold (a week loaded before under another checksum; a window
--- accumulated above) are dropped from staging: what stays is new. A reading's time is part of its
--- key, so only facts within the staged time span can match.
-delete from stg_turnstile
-where log_id in (
-    select log_id
-    from fact_turnstile
-    where reading_at between (select min(reading_at) from stg_turnstile)
-                         and (select max(reading_at) from stg_turnstile)
-);
-
 -- name: load
+-- The dimension keys come from the dimensions (loaded from the same staging just before, so every
+-- staged station and booth is there): a lookup in a few hundred rows is cheaper than hashing every
+-- reading again. A missed lookup would leave a key null and fail the insert, never drop a row.
 insert into fact_turnstile
 with staged as (
     select * from stg_turnstile
 ),
 
+stations as (
+    select station_id, station_name from dim_station
+),
+
+booths as (
+    select booth_id, remote, booth_name from dim_booth
+),
+
+-- a reading's time is part of its key, so only facts within the staged time span can match
+existing as (
+    select log_id
+    from fact_turnstile
+    where reading_at between (select min(reading_at) from staged)
+                         and (select max(reading_at) from staged)
+),
+
 keyed as (
     select
-        log_id,
-        source,
-        md5(station)                                        as station_id,
-        md5(concat_ws('|', unit, ca))                       as booth_id,
-        cast(strftime(reading_at, '%Y%m%d') as integer)     as date_id,
-        ca,
-        unit,
-        scp,
-        station,
-        line_name,
-        division,
-        reading_at,
-        interval_end,
-        description,
-        entries,
-        exits,
-        lake_key,
+        staged.log_id,
+        staged.source,
+        stations.station_id,
+        booths.booth_id,
+        year(staged.reading_at) * 10000 + month(staged.reading_at) * 100 + day(staged.reading_at)
+                                                            as date_id,
+        staged.ca,
+        staged.unit,
+        staged.scp,
+        staged.station,
+        staged.line_name,
+        staged.division,
+        staged.reading_at,
+        staged.interval_end,
+        staged.description,
+        staged.entries,
+        staged.exits,
+        staged.lake_key,
         now()::timestamp                                    as loaded_at
     from staged
+    anti join existing using (log_id)
+    left join stations on stations.station_name = staged.station
+    left join booths on booths.remote = staged.unit and booths.booth_name = staged.ca
 ),
 
 final as (
@@ -86,3 +97,10 @@ final as (
 )
 
 select * from final;
+
+-- name: inserted
+-- new fact rows per file of the current load (its transaction)
+select lake_key, count(*) as rows_inserted
+from fact_turnstile
+where loaded_at = now()::timestamp
+group by lake_key;

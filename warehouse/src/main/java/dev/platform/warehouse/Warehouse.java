@@ -265,13 +265,14 @@ public final class Warehouse {
     try (Statement statement = connection.createStatement()) {
       problem = stage(statement, folder, downloads);
       if (problem == null) {
-        Map<String, Long> rowsRead = countsByFile(statement);
+        Map<String, Long> rowsRead =
+            countsByFile(statement, "select lake_key, count(*) from stg_turnstile group by all");
         statement.execute(SqlModels.DIM_STATION.section("load"));
         statement.execute(SqlModels.DIM_BOOTH.section("load"));
         statement.executeUpdate(SqlModels.FACT_TURNSTILE.section("accumulate"));
-        statement.executeUpdate(SqlModels.FACT_TURNSTILE.section("skip_loaded"));
-        Map<String, Long> rowsNew = countsByFile(statement);
         statement.executeUpdate(SqlModels.FACT_TURNSTILE.section("load"));
+        Map<String, Long> rowsNew =
+            countsByFile(statement, SqlModels.FACT_TURNSTILE.section("inserted"));
         List<FileLoad> loads = new ArrayList<>();
         for (Download download : downloads) {
           String key = download.file().key();
@@ -323,11 +324,11 @@ public final class Warehouse {
     return load;
   }
 
-  /** Staged rows per lake key. */
-  private static Map<String, Long> countsByFile(Statement statement) throws SQLException {
+  /** A count per lake key: the query's first column is the key, the second the count. */
+  private static Map<String, Long> countsByFile(Statement statement, String sql)
+      throws SQLException {
     Map<String, Long> counts = new HashMap<>();
-    try (ResultSet rows =
-        statement.executeQuery("select lake_key, count(*) from stg_turnstile group by lake_key")) {
+    try (ResultSet rows = statement.executeQuery(sql)) {
       while (rows.next()) {
         counts.put(rows.getString(1), rows.getLong(2));
       }
