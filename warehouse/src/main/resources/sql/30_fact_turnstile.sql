@@ -58,11 +58,12 @@ booths as (
 ),
 
 -- a reading's time is part of its key, so only facts within the staged time span can match
+-- (the span read from stg_turnstile itself: naming `staged` twice would copy all of it first)
 existing as (
     select log_id
     from fact_turnstile
-    where reading_at between (select min(reading_at) from staged)
-                         and (select max(reading_at) from staged)
+    where reading_at between (select min(reading_at) from stg_turnstile)
+                         and (select max(reading_at) from stg_turnstile)
 ),
 
 keyed as (
