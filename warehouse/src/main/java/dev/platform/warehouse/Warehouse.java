@@ -269,7 +269,9 @@ public final class Warehouse {
             countsByFile(statement, "select lake_key, count(*) from stg_turnstile group by all");
         statement.execute(SqlModels.DIM_STATION.section("load"));
         statement.execute(SqlModels.DIM_BOOTH.section("load"));
-        statement.executeUpdate(SqlModels.FACT_TURNSTILE.section("accumulate"));
+        if (LakeFile.STREAM.equals(downloads.get(0).file().source())) {
+          statement.executeUpdate(SqlModels.FACT_TURNSTILE.section("accumulate"));
+        }
         statement.executeUpdate(SqlModels.FACT_TURNSTILE.section("load"));
         Map<String, Long> rowsNew =
             countsByFile(statement, SqlModels.FACT_TURNSTILE.section("inserted"));
