@@ -1,6 +1,7 @@
 -- stg_turnstile (from batch files): the readings of the weekly lake files of one load, keyed and
 -- deduplicated.
--- grain: one row per turnstile reading. key: log_id = md5(CA|UNIT|SCP|DATE|TIME).
+-- grain: one row per turnstile reading. key: log_id = md5_number(CA|UNIT|SCP|DATE|TIME), the
+-- 128-bit MD5 as a number (hashing and storing it costs far less than its 32-character hex text).
 -- Input: canonical lake files (TurnstileCsv.HEADER, DATE yyyy-MM-dd, cumulative counters), read
 -- in one parallel scan; each file was downloaded to {{folder}}/<its lake key>, so lake_key is the
 -- path after that folder.
@@ -32,7 +33,7 @@ with source as (
 
 renamed as (
     select
-        md5(concat_ws('|', CA, UNIT, SCP, strftime(DATE + TIME, '%Y-%m-%d|%H:%M:%S')))
+        md5_number(concat_ws('|', CA, UNIT, SCP, strftime(DATE + TIME, '%Y-%m-%d|%H:%M:%S')))
                                as log_id,
         'batch'                as source,
         CA                     as ca,

@@ -1,5 +1,5 @@
 -- stg_turnstile (from stream files): the windows of the files of one load the Flink job committed.
--- grain: one row per turnstile and window. key: log_id = md5('stream'|CA|UNIT|SCP|WINDOW_START|WINDOW_END).
+-- grain: one row per turnstile and window. key: log_id = md5_number('stream'|CA|UNIT|SCP|WINDOW_START|WINDOW_END).
 -- Input: StreamAggregate.HEADER rows; ENTRIES and EXITS are counts within the window (traffic).
 -- The 'stream' prefix keeps window keys apart from batch reading keys, even when a window starts
 -- at the very time of a batch reading. Windows of one turnstile that differ only by DESC are
@@ -31,7 +31,7 @@ with source as (
 
 renamed as (
     select
-        md5(concat_ws('|', 'stream', CA, UNIT, SCP,
+        md5_number(concat_ws('|', 'stream', CA, UNIT, SCP,
             strftime(WINDOW_START, '%Y-%m-%d %H:%M:%S'),
             strftime(WINDOW_END, '%Y-%m-%d %H:%M:%S')))  as log_id,
         'stream'     as source,

@@ -27,6 +27,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -237,6 +238,10 @@ public final class Warehouse {
         }
         pending.computeIfAbsent(file.source(), source -> new ArrayList<>()).add(download);
       }
+      LOG.info(
+          "{} files downloaded, checksummed and their headers checked in {} s",
+          files.size(),
+          String.format(Locale.ROOT, "%.2f", seconds(start)));
       for (List<Download> together : pending.values()) {
         for (FileLoad load : loadTogether(connection, folder, together, start)) {
           together.stream()

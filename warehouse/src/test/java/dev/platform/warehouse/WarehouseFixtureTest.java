@@ -257,6 +257,26 @@ class WarehouseFixtureTest {
   }
 
   @Test
+  void aWarehouseWithTextKeysFromAnEarlierVersionIsRefusedWithWhatToDo() throws Exception {
+    Path file = dir.resolve("old.duckdb");
+    try (Connection connection = java.sql.DriverManager.getConnection("jdbc:duckdb:" + file);
+        Statement statement = connection.createStatement()) {
+      statement.execute(
+          SqlModels.FACT_TURNSTILE
+              .section("create")
+              .replace("log_id       uhugeint", "log_id       varchar")
+              .substring(0, SqlModels.FACT_TURNSTILE.section("create").indexOf(';') + 1));
+    }
+    Warehouse old =
+        new Warehouse(new WarehouseDatabase(file, Duration.ofSeconds(5), notices::add), lake);
+    IllegalStateException refused =
+        assertThrows(IllegalStateException.class, () -> old.database().openForWrite().close());
+    assertTrue(
+        refused.getMessage().contains("earlier version (text log_id keys): delete the DuckDB file"),
+        refused.getMessage());
+  }
+
+  @Test
   void aFailedCheckIsStoredAndNamed() throws Exception {
     putTrafficWeek();
     for (LakeFile file : warehouse.unloadedFiles()) {
