@@ -1,15 +1,23 @@
--- stg_turnstile (from a batch file): the readings of one weekly lake file, keyed and deduplicated.
--- grain: one row per turnstile reading. key: log_id = md5(CA|UNIT|SCP|DATE|TIME).
--- Input: a canonical lake file (TurnstileCsv.HEADER, DATE yyyy-MM-dd, cumulative counters).
--- The public files repeat some keys (REGULAR and RECOVR AUD at the same time): `deduplicate`
--- keeps one row, REGULAR first, then the higher counters (ranking only the repeated keys, a few
--- dozen a week, is far cheaper than ranking every row). A temporary table, rebuilt for every file.
+-- stg_turnstile (from batch files): the readings of the weekly lake files of one load, keyed and
+-- deduplicated.
+-- grain: one row per turnstile reading. key: log_id = md5_number(CA|UNIT|SCP|DATE|TIME), the
+-- 128-bit MD5 as a number (hashing and storing it costs far less than its 32-character hex text).
+-- Input: canonical lake files (TurnstileCsv.HEADER, DATE yyyy-MM-dd, cumulative counters), read
+-- in one parallel scan; each file was downloaded to {{folder}}/<its lake key>, so lake_key is the
+-- path after that folder.
+-- The public files repeat some keys (REGULAR and RECOVR AUD at the same time, and a week's edge
+-- in two files): `deduplicate` keeps one row: the first file's (as loading the files one after
+-- the other would), in it REGULAR first, then the higher counters (ranking only the repeated keys,
+-- a few dozen a week, is far cheaper than ranking every row). The readings are a temporary table
+-- (stg_turnstile_rows), rebuilt for every load; stg_turnstile is the view of the rows kept (the
+-- few dropped rows are listed apart: deleting them from the large temporary table costs more at
+-- commit than leaving them out when reading).
 
 -- name: load
-create or replace temp table stg_turnstile as
+create or replace temp table stg_turnstile_rows as
 with source as (
     select *
-    from read_csv('{{file}}',
+    from read_csv([{{files}}],
         header = true,
         auto_detect = false,
         delim = ',',
@@ -19,12 +27,13 @@ with source as (
             'LINENAME': 'VARCHAR', 'DIVISION': 'VARCHAR', 'DATE': 'DATE', 'TIME': 'TIME',
             'DESC': 'VARCHAR', 'ENTRIES': 'BIGINT', 'EXITS': 'BIGINT'
         },
-        dateformat = '%Y-%m-%d')
+        dateformat = '%Y-%m-%d',
+        filename = true)
 ),
 
 renamed as (
     select
-        md5(concat_ws('|', CA, UNIT, SCP, strftime(DATE + TIME, '%Y-%m-%d|%H:%M:%S')))
+        md5_number(concat_ws('|', CA, UNIT, SCP, strftime(DATE + TIME, '%Y-%m-%d|%H:%M:%S')))
                                as log_id,
         'batch'                as source,
         CA                     as ca,
@@ -37,7 +46,8 @@ renamed as (
         cast(null as timestamp) as interval_end,
         "DESC"                 as description,
         ENTRIES                as entries,
-        EXITS                  as exits
+        EXITS                  as exits,
+        substr(filename, length('{{folder}}/') + 1) as lake_key
     from source
 ),
 
@@ -48,22 +58,29 @@ final as (
 select * from final;
 
 -- name: deduplicate
-delete from stg_turnstile
-where rowid in (
-    with repeated as (
-        select log_id from stg_turnstile group by log_id having count(*) > 1
-    ),
+create or replace temp table stg_turnstile_dropped as
+with repeated as (
+    select log_id from stg_turnstile_rows group by log_id having count(*) > 1
+),
 
-    ranked as (
-        select
-            stg_turnstile.rowid as row_id,
-            row_number() over (
-                partition by log_id
-                order by (description = 'REGULAR') desc, entries desc, exits desc
-            ) as position
-        from stg_turnstile
-        semi join repeated using (log_id)
-    )
+ranked as (
+    select
+        stg_turnstile_rows.rowid as row_id,
+        row_number() over (
+            partition by log_id
+            order by lake_key, (description = 'REGULAR') desc, entries desc, exits desc
+        ) as position
+    from stg_turnstile_rows
+    semi join repeated using (log_id)
+),
 
+final as (
     select row_id from ranked where position > 1
-);
+)
+
+select * from final;
+
+create or replace temp view stg_turnstile as
+select stg_turnstile_rows.*
+from stg_turnstile_rows
+anti join stg_turnstile_dropped on stg_turnstile_rows.rowid = stg_turnstile_dropped.row_id;

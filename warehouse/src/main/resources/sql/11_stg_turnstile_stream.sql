@@ -1,15 +1,19 @@
--- stg_turnstile (from a stream file): the windows of one file the Flink job committed.
--- grain: one row per turnstile and window. key: log_id = md5('stream'|CA|UNIT|SCP|WINDOW_START|WINDOW_END).
+-- stg_turnstile (from stream files): the windows of the files of one load the Flink job committed.
+-- grain: one row per turnstile and window. key: log_id = md5_number('stream'|CA|UNIT|SCP|WINDOW_START|WINDOW_END).
 -- Input: StreamAggregate.HEADER rows; ENTRIES and EXITS are counts within the window (traffic).
 -- The 'stream' prefix keeps window keys apart from batch reading keys, even when a window starts
 -- at the very time of a batch reading. Windows of one turnstile that differ only by DESC are
--- summed: their counts add up to the turnstile's traffic in that window.
+-- summed: their counts add up to the turnstile's traffic in that window; so are a window's firings
+-- in several files of one load (a late firing adds to its window), the row going to the first file.
+-- Each file was downloaded to {{folder}}/<its lake key>, so lake_key is the path after that folder.
+-- A temporary table (stg_turnstile_rows, rebuilt for every load) seen through the view
+-- stg_turnstile, as for batch files.
 
 -- name: load
-create or replace temp table stg_turnstile as
+create or replace temp table stg_turnstile_rows as
 with source as (
     select *
-    from read_csv('{{file}}',
+    from read_csv([{{files}}],
         header = true,
         auto_detect = false,
         delim = ',',
@@ -21,12 +25,13 @@ with source as (
             'ENTRIES': 'BIGINT', 'EXITS': 'BIGINT'
         },
         dateformat = '%Y-%m-%d',
-        timestampformat = '%Y-%m-%d %H:%M:%S')
+        timestampformat = '%Y-%m-%d %H:%M:%S',
+        filename = true)
 ),
 
 renamed as (
     select
-        md5(concat_ws('|', 'stream', CA, UNIT, SCP,
+        md5_number(concat_ws('|', 'stream', CA, UNIT, SCP,
             strftime(WINDOW_START, '%Y-%m-%d %H:%M:%S'),
             strftime(WINDOW_END, '%Y-%m-%d %H:%M:%S')))  as log_id,
         'stream'     as source,
@@ -40,7 +45,8 @@ renamed as (
         WINDOW_END   as interval_end,
         "DESC"       as description,
         ENTRIES      as entries,
-        EXITS        as exits
+        EXITS        as exits,
+        substr(filename, length('{{folder}}/') + 1) as lake_key
     from source
 ),
 
@@ -58,7 +64,8 @@ final as (
         any_value(interval_end) as interval_end,
         string_agg(distinct description, '+' order by description) as description,
         sum(entries)           as entries,
-        sum(exits)             as exits
+        sum(exits)             as exits,
+        min(lake_key)          as lake_key
     from renamed
     group by log_id
 )
@@ -66,5 +73,6 @@ final as (
 select * from final;
 
 -- name: deduplicate
--- nothing to do: windows are summed per key above
-select 1;
+-- nothing to drop: windows are summed per key above
+create or replace temp view stg_turnstile as
+select * from stg_turnstile_rows;

@@ -16,7 +16,7 @@ create table if not exists check_results (
 with duplicates as (
     select log_id, count(*) as copies from fact_turnstile group by log_id having count(*) > 1
 )
-select count(*) as failures, string_agg(log_id, ', ') as detail
+select count(*) as failures, string_agg(cast(log_id as varchar), ', ') as detail
 from duplicates;
 
 -- name: check not_null_keys
@@ -43,7 +43,7 @@ from fact_turnstile
 anti join dim_date using (date_id);
 
 -- name: check traffic_non_negative
-select count(*) as failures, string_agg(log_id, ', ') as detail
+select count(*) as failures, string_agg(cast(log_id as varchar), ', ') as detail
 from traffic_intervals
 where entries < 0 or exits < 0;
 

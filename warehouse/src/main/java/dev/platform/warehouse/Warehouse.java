@@ -22,26 +22,36 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The turnstile warehouse's operations on a lake: find unloaded files, load one file in one
- * transaction (or quarantine it), load the reference table, run the data-quality checks, query.
- * Each operation opens the DuckDB file and closes it before returning.
+ * The turnstile warehouse's operations on a lake: find unloaded files, load files (all batch files
+ * of a load in one transaction and one parallel scan; bad files quarantined), load the reference
+ * table, run the data-quality checks, query. Each operation opens the DuckDB file and closes it
+ * before returning.
  */
 public final class Warehouse {
   private static final Logger LOG = LoggerFactory.getLogger(Warehouse.class);
   private static final int DETAIL_LENGTH = 240;
   private static final String REFERENCE = "reference";
+
+  /** Files worth loading together: staging holds them all (a batch week is ~250,000 rows). */
+  public static final int MAX_FILES_PER_LOAD = 12;
 
   private final WarehouseDatabase database;
   private final Lake lake;
@@ -186,71 +196,175 @@ public final class Warehouse {
    * recorded in the manifest as quarantined, and not loaded.
    */
   public FileLoad load(LakeFile file) throws IOException {
+    return load(List.of(file)).get(0);
+  }
+
+  /**
+   * Loads lake files together: the batch files in one transaction and one parallel scan, the stream
+   * files in another (staging, new dimension rows, new fact rows and every file's manifest row
+   * commit together or not at all). Files already in the manifest (same key and checksum) are
+   * skipped. A file that cannot be parsed is copied to quarantine with its reason, recorded in the
+   * manifest as quarantined, and not loaded; the others load (when the files of a transaction
+   * cannot be read together, each is loaded on its own to find the one at fault). Returns what
+   * happened to each file, in the order given. At most {@link #MAX_FILES_PER_LOAD} files are worth
+   * passing at once: staging holds them all.
+   */
+  public List<FileLoad> load(List<LakeFile> files) throws IOException {
     long start = System.nanoTime();
-    Path local = Files.createTempFile("warehouse-load-", ".csv.gz");
+    LOG.info("loading {}", keys(files));
+    Path folder = Files.createTempDirectory("warehouse-load-");
+    Map<LakeFile, FileLoad> done = new HashMap<>();
     try (Connection connection = database.openForWrite()) {
-      lake.download(file.key(), local);
-      String sha256 = sha256(local);
-      if (isLoaded(connection, file.key(), sha256)) {
-        return new FileLoad(
-            file.key(), file.source(), FileLoad.Status.ALREADY_LOADED, 0, 0, "", seconds(start));
+      Map<String, List<Download>> pending = new TreeMap<>();
+      for (LakeFile file : files.stream().distinct().toList()) {
+        Download download = Download.of(lake, file, folder);
+        if (isLoaded(connection, file.key(), download.sha256())) {
+          done.put(
+              file,
+              new FileLoad(
+                  file.key(),
+                  file.source(),
+                  FileLoad.Status.ALREADY_LOADED,
+                  0,
+                  0,
+                  "",
+                  seconds(start)));
+          continue;
+        }
+        String problem = headerProblem(download.local(), file.source());
+        if (problem != null) {
+          done.put(file, quarantine(connection, download, problem, start));
+          continue;
+        }
+        pending.computeIfAbsent(file.source(), source -> new ArrayList<>()).add(download);
       }
-      String problem = headerProblem(local, file.source());
-      if (problem == null) {
-        connection.setAutoCommit(false);
-        try (Statement statement = connection.createStatement()) {
-          problem = stage(statement, local, file.source());
-          if (problem == null) {
-            long rowsRead = count(statement, "select count(*) from stg_turnstile");
-            statement.execute(SqlModels.DIM_STATION.section("load"));
-            statement.execute(SqlModels.DIM_BOOTH.section("load"));
-            statement.executeUpdate(SqlModels.FACT_TURNSTILE.section("accumulate"));
-            long inserted =
-                statement.executeUpdate(
-                    SqlModels.FACT_TURNSTILE.section(
-                        "load", Map.of("lake_key", SqlScript.literal(file.key()))));
-            record(connection, file, sha256, rowsRead, inserted, "loaded", null);
-            connection.commit();
-            FileLoad load =
-                new FileLoad(
-                    file.key(),
-                    file.source(),
-                    FileLoad.Status.LOADED,
-                    rowsRead,
-                    inserted,
-                    "",
-                    seconds(start));
-            LOG.info(load.describe());
-            return load;
-          }
-          connection.rollback();
-        } catch (SQLException e) {
-          connection.rollback();
-          throw new IllegalStateException(
-              "loading " + file.key() + " failed: " + WarehouseDatabase.firstLine(e.getMessage()),
-              e);
-        } finally {
-          connection.setAutoCommit(true);
+      LOG.info(
+          "{} files downloaded, checksummed and their headers checked in {} s",
+          files.size(),
+          String.format(Locale.ROOT, "%.2f", seconds(start)));
+      for (List<Download> together : pending.values()) {
+        for (FileLoad load : loadTogether(connection, folder, together, start)) {
+          together.stream()
+              .filter(d -> d.file().key().equals(load.key()))
+              .forEach(d -> done.put(d.file(), load));
         }
       }
-      quarantine(file, local, problem);
-      record(connection, file, sha256, 0, 0, "quarantined", problem);
-      FileLoad load =
-          new FileLoad(
-              file.key(),
-              file.source(),
-              FileLoad.Status.QUARANTINED,
-              0,
-              0,
-              problem,
-              seconds(start));
-      LOG.warn(load.describe());
-      return load;
     } catch (SQLException e) {
       throw new IllegalStateException(
-          "loading " + file.key() + " failed: " + WarehouseDatabase.firstLine(e.getMessage()), e);
+          "loading " + keys(files) + " failed: " + WarehouseDatabase.firstLine(e.getMessage()), e);
     } finally {
-      Files.deleteIfExists(local);
+      deleteTree(folder);
+    }
+    return files.stream().map(done::get).toList();
+  }
+
+  /**
+   * Files of one source in one transaction; when they cannot be staged together, each on its own (a
+   * lone file that cannot be staged is quarantined).
+   */
+  private List<FileLoad> loadTogether(
+      Connection connection, Path folder, List<Download> downloads, long start)
+      throws SQLException, IOException {
+    String problem;
+    connection.setAutoCommit(false);
+    try (Statement statement = connection.createStatement()) {
+      problem = stage(statement, folder, downloads);
+      if (problem == null) {
+        Map<String, Long> rowsRead =
+            countsByFile(statement, "select lake_key, count(*) from stg_turnstile group by all");
+        statement.execute(SqlModels.DIM_STATION.section("load"));
+        statement.execute(SqlModels.DIM_BOOTH.section("load"));
+        if (LakeFile.STREAM.equals(downloads.get(0).file().source())) {
+          statement.executeUpdate(SqlModels.FACT_TURNSTILE.section("accumulate"));
+        }
+        statement.executeUpdate(SqlModels.FACT_TURNSTILE.section("load"));
+        Map<String, Long> rowsNew =
+            countsByFile(statement, SqlModels.FACT_TURNSTILE.section("inserted"));
+        List<FileLoad> loads = new ArrayList<>();
+        for (Download download : downloads) {
+          String key = download.file().key();
+          long read = rowsRead.getOrDefault(key, 0L);
+          long inserted = rowsNew.getOrDefault(key, 0L);
+          record(connection, download.file(), download.sha256(), read, inserted, "loaded", null);
+          loads.add(
+              new FileLoad(
+                  key,
+                  download.file().source(),
+                  FileLoad.Status.LOADED,
+                  read,
+                  inserted,
+                  "",
+                  seconds(start)));
+        }
+        connection.commit();
+        loads.forEach(load -> LOG.info(load.describe()));
+        return loads;
+      }
+      connection.rollback();
+    } catch (SQLException e) {
+      connection.rollback();
+      throw e;
+    } finally {
+      connection.setAutoCommit(true);
+    }
+    if (downloads.size() == 1) {
+      return List.of(quarantine(connection, downloads.get(0), problem, start));
+    }
+    LOG.warn(
+        "{} files cannot load together ({}); loading each on its own", downloads.size(), problem);
+    List<FileLoad> loads = new ArrayList<>();
+    for (Download download : downloads) {
+      loads.addAll(loadTogether(connection, folder, List.of(download), start));
+    }
+    return loads;
+  }
+
+  private FileLoad quarantine(Connection connection, Download download, String problem, long start)
+      throws IOException, SQLException {
+    LakeFile file = download.file();
+    quarantine(file, download.local(), problem);
+    record(connection, file, download.sha256(), 0, 0, "quarantined", problem);
+    FileLoad load =
+        new FileLoad(
+            file.key(), file.source(), FileLoad.Status.QUARANTINED, 0, 0, problem, seconds(start));
+    LOG.warn(load.describe());
+    return load;
+  }
+
+  /** A count per lake key: the query's first column is the key, the second the count. */
+  private static Map<String, Long> countsByFile(Statement statement, String sql)
+      throws SQLException {
+    Map<String, Long> counts = new HashMap<>();
+    try (ResultSet rows = statement.executeQuery(sql)) {
+      while (rows.next()) {
+        counts.put(rows.getString(1), rows.getLong(2));
+      }
+    }
+    return counts;
+  }
+
+  /** A lake file downloaded to {@code folder/<its key>}, with the checksum of those bytes. */
+  private record Download(LakeFile file, Path local, String sha256) {
+    static Download of(Lake lake, LakeFile file, Path folder) throws IOException {
+      Path local = folder.resolve(file.key()).normalize();
+      if (!local.startsWith(folder)) {
+        throw new IllegalArgumentException("lake key outside the lake: " + file.key());
+      }
+      Files.createDirectories(local.getParent());
+      lake.download(file.key(), local);
+      return new Download(file, local, Warehouse.sha256(local));
+    }
+  }
+
+  private static String keys(List<LakeFile> files) {
+    return files.size() == 1 ? files.get(0).key() : files.size() + " lake files";
+  }
+
+  private static void deleteTree(Path folder) throws IOException {
+    try (Stream<Path> paths = Files.walk(folder)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
     }
   }
 
@@ -316,12 +430,19 @@ public final class Warehouse {
     }
   }
 
-  /** Builds {@code stg_turnstile} from the file; returns why it cannot, or null. */
-  private static String stage(Statement statement, Path local, String source) throws SQLException {
+  /** Builds {@code stg_turnstile} from the files; returns why it cannot, or null. */
+  private static String stage(Statement statement, Path folder, List<Download> downloads)
+      throws SQLException {
+    String source = downloads.get(0).file().source();
     SqlScript staging = LakeFile.STREAM.equals(source) ? SqlModels.STG_STREAM : SqlModels.STG_BATCH;
+    String files =
+        downloads.stream()
+            .map(d -> "'" + SqlScript.literal(d.local().toString()) + "'")
+            .collect(Collectors.joining(", "));
     try {
       statement.execute(
-          staging.section("load", Map.of("file", SqlScript.literal(local.toString()))));
+          staging.section(
+              "load", Map.of("files", files, "folder", SqlScript.literal(folder.toString()))));
       statement.execute(staging.section("deduplicate"));
     } catch (SQLException e) {
       if (isOwnMistake(e)) {

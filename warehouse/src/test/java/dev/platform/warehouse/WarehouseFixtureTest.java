@@ -175,10 +175,8 @@ class WarehouseFixtureTest {
     String wrongHeader = LakeLayout.TURNSTILE_STREAM + "date=2024-01-01/part-9.csv.gz";
     lake.put(wrongHeader, TestLakes.gzip("A,B\n1,2\n"));
 
-    List<FileLoad> loads = new ArrayList<>();
-    for (LakeFile file : warehouse.unloadedFiles()) {
-      loads.add(warehouse.load(file));
-    }
+    // all in one load: the three batch weeks cannot be read together, so each is read alone
+    List<FileLoad> loads = warehouse.load(warehouse.unloadedFiles());
     assertEquals(4, loads.size());
     assertEquals(
         1, loads.stream().filter(l -> l.status() == FileLoad.Status.LOADED).count(), "" + loads);
@@ -201,6 +199,81 @@ class WarehouseFixtureTest {
             .query("select count(*) as n from load_manifest where status = 'quarantined'")
             .first("n"));
     assertEquals(List.of(), warehouse.unloadedFiles(), "quarantined files are not retried");
+  }
+
+  @Test
+  void filesLoadedTogetherGiveTheRowsOfFilesLoadedOneByOne() throws Exception {
+    putTrafficWeek();
+    // the next week repeats the last reading of the first (a week's edge in two files) with
+    // higher counters (the first file's reading stays, as when loading one after the other), and
+    // adds one reading twice
+    TestLakes.putWeek(
+        lake,
+        WEEK.plusDays(7),
+        List.of(
+            reading("00-00-00", "2024-01-02T03:00:00", "REGULAR", 20_101, 1061),
+            reading("00-00-00", "2024-01-08T03:00:00", "REGULAR", 20_200, 1100),
+            reading("00-00-00", "2024-01-08T03:00:00", "RECOVR AUD", 20_201, 1101)));
+    TestLakes.putStream(lake, "part-0", List.of(window("00-00-01", "2024-01-01T08:00:00", 4, 2)));
+    TestLakes.putStream(lake, "part-1", List.of(window("00-00-01", "2024-01-01T08:00:00", 1, 1)));
+    List<LakeFile> files = warehouse.unloadedFiles();
+    assertEquals(4, files.size());
+
+    List<FileLoad> together = warehouse.load(files);
+    assertEquals(List.of(9L, 1L, 1L, 0L), together.stream().map(FileLoad::rowsInserted).toList());
+    assertTrue(together.stream().allMatch(l -> l.status() == FileLoad.Status.LOADED));
+    String facts =
+        "select source, scp, reading_at, description, entries, exits, lake_key"
+            + " from fact_turnstile order by all";
+    QueryResult loadedTogether = warehouse.query(facts);
+    assertEquals(List.of(), warehouse.unloadedFiles());
+    assertTrue(
+        warehouse.load(files).stream().allMatch(l -> l.status() == FileLoad.Status.ALREADY_LOADED));
+
+    Warehouse oneByOne =
+        new Warehouse(
+            new WarehouseDatabase(dir.resolve("one-by-one.duckdb"), Duration.ofSeconds(5), n -> {}),
+            lake);
+    for (LakeFile file : files) {
+      oneByOne.load(file);
+    }
+    assertEquals(oneByOne.query(facts).rows(), loadedTogether.rows());
+    assertEquals(
+        "10",
+        warehouse
+            .query("select count(*) as n from fact_turnstile where source = 'batch'")
+            .first("n"));
+    assertEquals(
+        List.of("5", "3"),
+        warehouse
+            .query("select entries, exits from fact_turnstile where source = 'stream'")
+            .rows()
+            .get(0));
+    assertEquals(
+        "4",
+        warehouse
+            .query("select count(*) as n from load_manifest where status = 'loaded'")
+            .first("n"));
+  }
+
+  @Test
+  void aWarehouseWithTextKeysFromAnEarlierVersionIsRefusedWithWhatToDo() throws Exception {
+    Path file = dir.resolve("old.duckdb");
+    try (Connection connection = java.sql.DriverManager.getConnection("jdbc:duckdb:" + file);
+        Statement statement = connection.createStatement()) {
+      statement.execute(
+          SqlModels.FACT_TURNSTILE
+              .section("create")
+              .replace("log_id       uhugeint", "log_id       varchar")
+              .substring(0, SqlModels.FACT_TURNSTILE.section("create").indexOf(';') + 1));
+    }
+    Warehouse old =
+        new Warehouse(new WarehouseDatabase(file, Duration.ofSeconds(5), notices::add), lake);
+    IllegalStateException refused =
+        assertThrows(IllegalStateException.class, () -> old.database().openForWrite().close());
+    assertTrue(
+        refused.getMessage().contains("earlier version (text log_id keys): delete the DuckDB file"),
+        refused.getMessage());
   }
 
   @Test

@@ -15,7 +15,7 @@ import java.util.Map;
 final class WarehouseActivityOptions {
   static final String[] NON_RETRYABLE = {DataQualityException.class.getName()};
 
-  /** A file load that stops heart-beating is presumed dead (worker gone) after this. */
+  /** A files load that stops heart-beating is presumed dead (worker gone) after this. */
   static final Duration LOAD_HEARTBEAT_TIMEOUT = Duration.ofSeconds(20);
 
   private WarehouseActivityOptions() {}
@@ -35,7 +35,7 @@ final class WarehouseActivityOptions {
   /** Per activity (by activity type name) where the defaults do not fit. */
   static Map<String, ActivityOptions> perActivity() {
     return Map.of(
-        "LoadLakeFile",
+        "LoadLakeFiles",
         ActivityOptions.newBuilder()
             .setStartToCloseTimeout(Duration.ofMinutes(30))
             .setHeartbeatTimeout(LOAD_HEARTBEAT_TIMEOUT)

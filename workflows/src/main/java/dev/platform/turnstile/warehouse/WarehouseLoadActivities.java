@@ -21,9 +21,13 @@ public interface WarehouseLoadActivities {
   @ActivityMethod(name = "ListUnloadedFiles")
   List<LakeFile> listUnloadedFiles();
 
-  /** One file, in one transaction; or quarantined with its reason. */
-  @ActivityMethod(name = "LoadLakeFile")
-  FileLoad loadFile(LakeFile file);
+  /**
+   * Files loaded together: the batch files in one transaction and one parallel scan, the stream
+   * files in another; a file that cannot be parsed is quarantined with its reason and the others
+   * load. What happened to each file, in the order given.
+   */
+  @ActivityMethod(name = "LoadLakeFiles")
+  List<FileLoad> loadFiles(List<LakeFile> files);
 
   /** True when nothing changed since the last passed checks and the dashboard exists. */
   @ActivityMethod(name = "IsUpToDate")

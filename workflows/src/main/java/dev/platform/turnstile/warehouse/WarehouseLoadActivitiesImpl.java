@@ -41,17 +41,17 @@ public class WarehouseLoadActivitiesImpl implements WarehouseLoadActivities {
     }
   }
 
-  /** Heart-beats while the file loads, so a dead worker's load is retried within seconds. */
+  /** Heart-beats while the files load, so a dead worker's load is retried within seconds. */
   @Override
-  public FileLoad loadFile(LakeFile file) {
+  public List<FileLoad> loadFiles(List<LakeFile> files) {
     Optional<ActivityExecutionContext> context = activityContext();
     try {
       if (context.isEmpty()) {
-        return warehouse.load(file); // --direct: no Temporal around
+        return warehouse.load(files); // --direct: no Temporal around
       }
       Heartbeats heartbeats = new Heartbeats();
-      heartbeats.stage("loading " + file.key());
-      return heartbeats.whileRunning(context.get(), () -> warehouse.load(file));
+      heartbeats.stage("loading " + files.size() + " lake files");
+      return heartbeats.whileRunning(context.get(), () -> warehouse.load(files));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (RuntimeException e) {

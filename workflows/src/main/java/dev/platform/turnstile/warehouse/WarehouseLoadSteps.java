@@ -3,6 +3,7 @@ package dev.platform.turnstile.warehouse;
 import dev.platform.warehouse.CheckResult;
 import dev.platform.warehouse.FileLoad;
 import dev.platform.warehouse.LakeFile;
+import dev.platform.warehouse.Warehouse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,15 +35,25 @@ public final class WarehouseLoadSteps {
     int loaded = 0;
     int quarantined = 0;
     long inserted = 0;
-    for (LakeFile file : files) {
-      FileLoad load = activities.loadFile(file);
-      step.accept(load.describe());
-      if (load.status() == FileLoad.Status.LOADED) {
-        loaded++;
-        inserted += load.rowsInserted();
-      } else if (load.status() == FileLoad.Status.QUARANTINED) {
-        quarantined++;
+    for (int from = 0; from < files.size(); from += Warehouse.MAX_FILES_PER_LOAD) {
+      List<LakeFile> together =
+          files.subList(from, Math.min(files.size(), from + Warehouse.MAX_FILES_PER_LOAD));
+      List<FileLoad> loads = activities.loadFiles(new ArrayList<>(together));
+      for (FileLoad load : loads) {
+        step.accept(load.describe());
+        if (load.status() == FileLoad.Status.LOADED) {
+          loaded++;
+          inserted += load.rowsInserted();
+        } else if (load.status() == FileLoad.Status.QUARANTINED) {
+          quarantined++;
+        }
       }
+      step.accept(
+          String.format(
+              Locale.ROOT,
+              "%d files in one load: %.2f s",
+              loads.size(),
+              loads.stream().mapToDouble(FileLoad::seconds).max().orElse(0)));
     }
     if (loaded == 0 && quarantined == 0 && booths == 0 && activities.upToDate()) {
       step.accept("nothing new: the last checks passed and the dashboard is current");

@@ -26,9 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A real worker process killed in the middle of a WarehouseLoad: the server times the file load out
- * by its heartbeat, a second worker loads it again, and the warehouse ends with the rows of an
- * uninterrupted run (the killed file's transaction never committed).
+ * A real worker process killed in the middle of a WarehouseLoad: the server times the files' load
+ * out by its heartbeat, a second worker loads them again, and the warehouse ends with the rows of
+ * an uninterrupted run (the killed load's transaction never committed).
  */
 class WarehouseWorkerCrashTest {
   static final List<String> WEEKS = List.of("240106", "240113", "240120");
@@ -61,12 +61,12 @@ class WarehouseWorkerCrashTest {
       Path firstLog = logs().resolve("warehouse-worker-1.log");
       Process firstWorker = startWorker(port, lake, warehouseFile, "warehouse-worker-1");
       WorkflowStub load = WarehouseLoads.startOrJoin(connection.client());
-      awaitLine(firstLog, "loaded turnstile/batch/2024/turnstile_240106", Duration.ofSeconds(120));
-      Thread.sleep(300); // into the next file's load
+      awaitLine(firstLog, "loading 3 lake files", Duration.ofSeconds(120));
+      Thread.sleep(300); // into the load
       firstWorker.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
       assertTrue(
-          !Files.readString(firstLog).contains("loaded turnstile/batch/2024/turnstile_240120"),
-          "the worker must die before the last file is loaded");
+          !Files.readString(firstLog).contains("loaded turnstile/batch/2024/turnstile_240106"),
+          "the worker must die before the files' load commits");
 
       startWorker(port, lake, warehouseFile, "warehouse-worker-2");
       WarehouseLoadResult result = load.getResult(3, TimeUnit.MINUTES, WarehouseLoadResult.class);
