@@ -40,15 +40,14 @@ public final class MessageIds {
 
   /** Adds an ID; false when it was already there. */
   public boolean add(String id) {
-    long high;
-    long low;
-    if (!isCanonicalUuid(id) || ((high = bits(id, 0, 18)) | (low = bits(id, 19, 36))) == 0) {
+    long[] bits = new long[2];
+    if (!uuidBits(id, bits) || (bits[0] | bits[1]) == 0) {
       if (others == null) {
         others = new HashSet<>();
       }
       return others.add(id);
     }
-    if (addBits(high, low)) {
+    if (addBits(bits[0], bits[1])) {
       if (2 * (size + 1) > slots() * 3 / 2) { // load factor 3/4
         resize(slots() * 2);
       }
@@ -59,11 +58,12 @@ public final class MessageIds {
   }
 
   public boolean contains(String id) {
-    long high;
-    long low;
-    if (!isCanonicalUuid(id) || ((high = bits(id, 0, 18)) | (low = bits(id, 19, 36))) == 0) {
+    long[] bits = new long[2];
+    if (!uuidBits(id, bits) || (bits[0] | bits[1]) == 0) {
       return others != null && others.contains(id);
     }
+    long high = bits[0];
+    long low = bits[1];
     int mask = slots() - 1;
     for (int i = slot(high, low, mask); ; i = (i + 1) & mask) {
       long h = table[2 * i];
@@ -125,34 +125,46 @@ public final class MessageIds {
     return (int) (h >>> 32) & mask;
   }
 
-  /** 36 characters: lower-case hex digits in groups of 8-4-4-4-12 separated by dashes. */
-  static boolean isCanonicalUuid(String id) {
+  private static final byte[] HEX = new byte[128];
+
+  static {
+    java.util.Arrays.fill(HEX, (byte) -1);
+    for (int i = 0; i < 16; i++) {
+      HEX["0123456789abcdef".charAt(i)] = (byte) i;
+    }
+  }
+
+  /**
+   * Reads a canonical UUID (36 characters: lower-case hex digits in groups of 8-4-4-4-12 separated
+   * by dashes) into its two 64-bit halves; false when the text is not one.
+   */
+  static boolean uuidBits(String id, long[] bits) {
     if (id.length() != 36) {
       return false;
     }
+    long high = 0;
+    long low = 0;
     for (int i = 0; i < 36; i++) {
       char c = id.charAt(i);
-      boolean ok =
-          (i == 8 || i == 13 || i == 18 || i == 23)
-              ? c == '-'
-              : (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
-      if (!ok) {
+      if (i == 8 || i == 13 || i == 18 || i == 23) {
+        if (c != '-') {
+          return false;
+        }
+        continue;
+      }
+      int digit = c < 128 ? HEX[c] : -1;
+      if (digit < 0) {
         return false;
       }
-    }
-    return true;
-  }
-
-  /** The hex digits of a canonical UUID's characters {@code from} to {@code to}, dashes skipped. */
-  private static long bits(String id, int from, int to) {
-    long bits = 0;
-    for (int i = from; i < to; i++) {
-      char c = id.charAt(i);
-      if (c != '-') {
-        bits = (bits << 4) | (c <= '9' ? c - '0' : c - 'a' + 10);
+      if (i < 18) {
+        high = (high << 4) | digit;
+      } else {
+        low = (low << 4) | digit;
       }
     }
-    return bits;
+    bits[0] = high;
+    bits[1] = low;
+    return true;
   }
 
   /** Flink's serializer for the set (in keyed state): the occupied slots only. */
