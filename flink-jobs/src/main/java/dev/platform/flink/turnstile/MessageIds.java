@@ -139,32 +139,38 @@ public final class MessageIds {
    * by dashes) into its two 64-bit halves; false when the text is not one.
    */
   static boolean uuidBits(String id, long[] bits) {
-    if (id.length() != 36) {
+    if (id.length() != 36
+        || id.charAt(8) != '-'
+        || id.charAt(13) != '-'
+        || id.charAt(18) != '-'
+        || id.charAt(23) != '-') {
       return false;
     }
-    long high = 0;
-    long low = 0;
-    for (int i = 0; i < 36; i++) {
-      char c = id.charAt(i);
-      if (i == 8 || i == 13 || i == 18 || i == 23) {
-        if (c != '-') {
-          return false;
-        }
-        continue;
-      }
-      int digit = c < 128 ? HEX[c] : -1;
-      if (digit < 0) {
-        return false;
-      }
-      if (i < 18) {
-        high = (high << 4) | digit;
-      } else {
-        low = (low << 4) | digit;
-      }
+    long a = hex(id, 0, 8);
+    long b = hex(id, 9, 13);
+    long c = hex(id, 14, 18);
+    long d = hex(id, 19, 23);
+    long e = hex(id, 24, 36);
+    if ((a | b | c | d | e) < 0) {
+      return false;
     }
-    bits[0] = high;
-    bits[1] = low;
+    bits[0] = a << 32 | b << 16 | c;
+    bits[1] = d << 48 | e;
     return true;
+  }
+
+  /** The value of at most 12 lower-case hex digits, or -1 when one is not. */
+  private static long hex(String id, int from, int to) {
+    long value = 0;
+    for (int i = from; i < to; i++) {
+      char ch = id.charAt(i);
+      int digit = ch < 128 ? HEX[ch] : -1;
+      if (digit < 0) {
+        return -1;
+      }
+      value = value << 4 | digit;
+    }
+    return value;
   }
 
   /** Flink's serializer for the set (in keyed state): the occupied slots only. */
