@@ -20,7 +20,7 @@ import org.apache.flink.core.memory.DataOutputView;
  * and keep the garbage collector copying them; here they cost 16 bytes plus the table's slack.
  */
 public final class MessageIds {
-  private static final int MIN_CAPACITY = 16;
+  private static final int MIN_CAPACITY = 4;
 
   /**
    * Slot i holds {@code table[2i], table[2i+1]}; (0, 0) is empty (the nil UUID is kept as text).
