@@ -158,7 +158,10 @@ public final class StreamBenchmark {
     progress.accept("reading them with a plain consumer");
     PlainConsumerBenchmark.Result plain = PlainConsumerBenchmark.run(kafka, topic, READ_TIMEOUT);
     progress.accept(plain.describe());
-    progress.accept("reading them with the Flink job (--local --bounded)");
+    progress.accept(
+        "reading them with the Flink job (--local --bounded, parallelism "
+            + settings.parallelism().map(String::valueOf).orElse("default")
+            + "), timed from its first record read to its last committed file");
     FlinkSummary job = runJob(servers, topic, settings);
     if (job.messagesIn() != plain.records()) {
       throw new IllegalStateException(

@@ -38,8 +38,13 @@ final class BenchStreamCommand implements Callable<Integer> {
 
   @Option(
       names = "--parallelism",
-      description = "The job's parallelism (default: the MiniCluster's, one per core).")
-  Integer parallelism;
+      defaultValue = "1",
+      description =
+          "The job's parallelism; 0: the MiniCluster's default, one per core. Default:"
+              + " ${DEFAULT-VALUE}: one subtask runs parser, de-duplicator and windows chained,"
+              + " with no shuffle, as the plain consumer is one thread; on 2 cores that leaves"
+              + " the other to the broker and the Kafka fetcher.")
+  int parallelism;
 
   @Option(
       names = "--bootstrap-servers",
@@ -60,7 +65,7 @@ final class BenchStreamCommand implements Callable<Integer> {
             count,
             partitions,
             Optional.ofNullable(bootstrapServers),
-            Optional.ofNullable(parallelism));
+            parallelism > 0 ? Optional.of(parallelism) : Optional.empty());
     boolean temporary = work == null;
     Path folder = temporary ? Files.createTempDirectory("bench-stream-") : work;
     try {
@@ -88,11 +93,13 @@ final class BenchStreamCommand implements Callable<Integer> {
           figures.plain().eventsPerSecond());
       out.printf(
           java.util.Locale.ROOT,
-          "flink-job events=%d seconds=%.3f events-per-second=%.0f aggregates-out=%d%n",
+          "flink-job events=%d seconds=%.3f events-per-second=%.0f aggregates-out=%d"
+              + " parallelism=%s%n",
           figures.job().messagesIn(),
           figures.job().seconds(),
           figures.job().eventsPerSecond(),
-          figures.job().aggregatesOut());
+          figures.job().aggregatesOut(),
+          parallelism > 0 ? Integer.toString(parallelism) : "default");
       out.printf(java.util.Locale.ROOT, "ratio=%.2f (target >= 0.5)%n", figures.ratio());
     } finally {
       if (temporary) {

@@ -2,73 +2,89 @@ package dev.platform.flink.turnstile;
 
 import java.time.Duration;
 import java.util.Iterator;
-import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.common.typeutils.base.LongSerializer;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Drops messages whose ID was seen within the retention, and counts them. The IDs are kept in keyed
+ * Drops messages sent again (same ID and TIMESTAMP) and counts them. The IDs are kept in keyed
  * state under the stream's key: the job keys by the window key, which a duplicate shares with its
- * original, so de-duplication and windows need one shuffle, not two. The retention must outlast the
- * allowed lateness, or a late duplicate could be counted twice.
+ * original, so de-duplication and windows need one shuffle, not two.
  *
- * <p>IDs expire by processing-time timers, a few per key and retention, each removing the IDs older
- * than the retention: Flink's state TTL would scan a key's whole map on every access.
+ * <p>Under a key, the IDs are grouped by their second of event time, each second a compact {@link
+ * MessageIds} set: a duplicate carries its original's TIMESTAMP, so it is looked up in one small
+ * set, and the sets being filled stay in the CPU's caches (one big set per key made every lookup a
+ * cache miss). IDs are forgotten in event time, in buckets of a tenth of the retention (whole
+ * seconds): one event-time timer per key and bucket, once the watermark has passed the bucket's end
+ * by the retention, removes the bucket's seconds. So an ID is remembered while the watermark is
+ * less than its event time plus the retention. The retention must outlast window and allowed
+ * lateness, or a duplicate could still be counted in its window; longer, late duplicates are
+ * counted as duplicates rather than written to the late folder twice. At the end of a bounded input
+ * the final watermark clears the state.
  *
  * @param <K> the key of the stream
  */
 public final class Deduplicator<K> extends KeyedProcessFunction<K, TurnstileEvent, TurnstileEvent> {
+  private static final long SECOND = 1000;
+
   private final long retentionMillis;
-  private final long sweepEveryMillis;
-  private transient MapState<String, Long> seenAt;
+  private final long bucketMillis;
+  private transient MapState<Long, MessageIds> idsBySecond;
   private transient JobCounter duplicatesDropped;
 
   public Deduplicator(Duration retention) {
     this.retentionMillis = retention.toMillis();
-    this.sweepEveryMillis =
-        Math.max(1, Math.max(Duration.ofMinutes(1).toMillis(), retentionMillis / 10));
+    long tenth = Math.max(SECOND, retentionMillis / 10);
+    this.bucketMillis = (tenth + SECOND - 1) / SECOND * SECOND;
   }
 
   @Override
   public void open(OpenContext openContext) {
-    seenAt =
+    idsBySecond =
         getRuntimeContext()
-            .getMapState(new MapStateDescriptor<>("seen-ids", Types.STRING, Types.LONG));
+            .getMapState(
+                new MapStateDescriptor<>(
+                    "ids-by-event-second",
+                    LongSerializer.INSTANCE,
+                    MessageIds.Serializer.INSTANCE));
     duplicatesDropped = JobCounter.register(getRuntimeContext(), JobMetrics.DUPLICATES_DROPPED);
   }
 
   @Override
   public void processElement(TurnstileEvent event, Context ctx, Collector<TurnstileEvent> out)
       throws Exception {
-    long now = ctx.timerService().currentProcessingTime();
-    Long seen = seenAt.get(event.id());
-    if (seen != null && now - seen < retentionMillis) {
+    long eventTime = EventTime.toMillis(event.eventTime());
+    long second = Math.floorDiv(eventTime, SECOND) * SECOND;
+    MessageIds ids = idsBySecond.get(second);
+    if (ids == null) {
+      ids = new MessageIds();
+      long bucket = Math.floorDiv(eventTime, bucketMillis) * bucketMillis;
+      ctx.timerService().registerEventTimeTimer(bucket + bucketMillis - 1 + retentionMillis);
+    }
+    if (!ids.add(event.id())) {
       duplicatesDropped.inc();
       return;
     }
-    seenAt.put(event.id(), now);
-    long expiry = now + retentionMillis;
-    // rounded up, so that a key has at most about ten sweeps pending
-    ctx.timerService()
-        .registerProcessingTimeTimer((expiry / sweepEveryMillis + 1) * sweepEveryMillis);
+    idsBySecond.put(second, ids);
     out.collect(event);
   }
 
+  /** Removes the seconds of the bucket that expired, and any earlier ones. */
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<TurnstileEvent> out)
       throws Exception {
-    Iterator<Map.Entry<String, Long>> ids = seenAt.iterator();
-    while (ids.hasNext()) {
-      if (timestamp - ids.next().getValue() >= retentionMillis) {
-        ids.remove();
+    long bucketEnd = timestamp + 1 - retentionMillis;
+    Iterator<Long> seconds = idsBySecond.keys().iterator();
+    while (seconds.hasNext()) {
+      if (seconds.next() < bucketEnd) {
+        seconds.remove();
       }
     }
-    if (seenAt.isEmpty()) {
-      seenAt.clear();
+    if (idsBySecond.isEmpty()) {
+      idsBySecond.clear();
     }
   }
 

@@ -53,7 +53,7 @@ public record JobOptions(
         --out-of-orderness D        watermark delay           (env STREAM_OUT_OF_ORDERNESS, 30s)
         --idleness D                a partition quiet this long holds no windows (env STREAM_IDLENESS, 1m)
         --allowed-lateness D        windows accept late messages this long (env STREAM_ALLOWED_LATENESS, 0s)
-        --dedup-retention D         message ids remembered (env STREAM_DEDUP_RETENTION,
+        --dedup-retention D         message ids remembered, in event time (env STREAM_DEDUP_RETENTION,
                                     window + out-of-orderness + allowed lateness + 1h)
         --checkpoint-interval D     (env STREAM_CHECKPOINT_INTERVAL, 10s)
         --checkpoint-dir URI        (env STREAM_CHECKPOINT_DIR, $PLATFORM_HOME/flink/checkpoints)
@@ -167,10 +167,10 @@ public record JobOptions(
       throw new UsageException(
           "--out-of-orderness, --allowed-lateness and --idleness must not be negative");
     }
-    if (dedupRetention.compareTo(allowedLateness.plus(outOfOrderness)) <= 0) {
+    if (dedupRetention.compareTo(window.plus(allowedLateness)) <= 0) {
       throw new UsageException(
-          "--dedup-retention: must be longer than --allowed-lateness + --out-of-orderness,"
-              + " or late duplicates would be counted");
+          "--dedup-retention: must be longer than --window + --allowed-lateness,"
+              + " or duplicates could be counted in their windows");
     }
     if (given.containsKey("from-checkpoint") && given.containsKey("from-savepoint")) {
       throw new UsageException("--from-checkpoint and --from-savepoint: give one");

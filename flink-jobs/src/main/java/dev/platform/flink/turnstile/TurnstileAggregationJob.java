@@ -51,6 +51,7 @@ public final class TurnstileAggregationJob {
   public static final String JOB_NAME = "turnstile-aggregation";
 
   static final OutputTag<TurnstileEvent> LATE = new OutputTag<>("late-messages") {};
+  private static final TypeInformation<WindowKey> WINDOW_KEY = TypeInformation.of(WindowKey.class);
 
   private final JobOptions options;
   private final Source<String, ?, ?> messages;
@@ -85,16 +86,14 @@ public final class TurnstileAggregationJob {
         .name("dead-letters")
         .uid("dead-letters");
 
-    // one shuffle: de-duplicated under the window key, then windowed in the same task
+    // at most one shuffle: de-duplicated under the window key, then windowed in the same task
     SingleOutputStreamOperator<TurnstileEvent> unique =
-        parsed
-            .keyBy(TurnstileEvent::key)
+        byWindowKey(parsed, env.getParallelism())
             .process(new Deduplicator<WindowKey>(options.dedupRetention()))
             .name("deduplicate")
             .uid("deduplicate");
     KeyedStream<TurnstileEvent, WindowKey> keyed =
-        DataStreamUtils.reinterpretAsKeyedStream(
-            unique, TurnstileEvent::key, TypeInformation.of(WindowKey.class));
+        DataStreamUtils.reinterpretAsKeyedStream(unique, TurnstileEvent::key, WINDOW_KEY);
 
     SingleOutputStreamOperator<StreamAggregate> windows = windows(keyed, options);
     windows.sinkTo(aggregates).name("aggregates").uid("aggregates");
@@ -106,6 +105,18 @@ public final class TurnstileAggregationJob {
         .sinkTo(lateMessages)
         .name("late-messages")
         .uid("late-messages");
+  }
+
+  /**
+   * The parsed messages keyed by window key. With one subtask every key is that subtask's, so the
+   * stream is keyed where it is: parser, de-duplicator and windows run chained in one task, with no
+   * serialization between them. With more, a shuffle by key.
+   */
+  static KeyedStream<TurnstileEvent, WindowKey> byWindowKey(
+      DataStream<TurnstileEvent> parsed, int parallelism) {
+    return parallelism == 1
+        ? DataStreamUtils.reinterpretAsKeyedStream(parsed, TurnstileEvent::key, WINDOW_KEY)
+        : parsed.keyBy(TurnstileEvent::key, WINDOW_KEY);
   }
 
   /** The windowing stage alone (operator tests build it the same way). */

@@ -4,6 +4,7 @@ import static dev.platform.flink.turnstile.TestMessages.at;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
@@ -28,7 +29,6 @@ class DeduplicatorTest {
     TurnstileEvent b = TestMessages.event("02-00-00", at("08:00:30"), 3, 4);
     Deduplicator<WindowKey> deduplicator = new Deduplicator<>(RETENTION);
     try (var harness = harness(deduplicator)) {
-      harness.setProcessingTime(0);
       harness.processElement(a, 1L);
       harness.processElement(b, 2L);
       harness.processElement(a, 3L);
@@ -39,19 +39,41 @@ class DeduplicatorTest {
   }
 
   @Test
-  void forgetsIdsAfterTheRetentionAndKeepsNoStateForThem() throws Exception {
+  void forgetsIdsOnceTheWatermarkPassesTheirEventTimeByTheRetention() throws Exception {
     TurnstileEvent a = TestMessages.event("02-00-00", at("08:00:00"), 1, 2);
+    long eventTime = EventTime.toMillis(a.eventTime());
     try (var harness = harness(new Deduplicator<>(RETENTION))) {
-      harness.setProcessingTime(0);
-      harness.processElement(a, 1L);
-      harness.setProcessingTime(RETENTION.toMillis() - 1);
-      harness.processElement(a, 2L);
+      harness.processElement(a, eventTime);
+      harness.processWatermark(eventTime + RETENTION.toMillis() - 1);
+      harness.processElement(a, eventTime);
       assertEquals(1, harness.extractOutputValues().size());
       assertEquals(1, harness.numKeyedStateEntries());
-      harness.setProcessingTime(RETENTION.toMillis() + Duration.ofMinutes(2).toMillis());
-      assertEquals(0, harness.numKeyedStateEntries(), "the sweep removed the expired id");
-      harness.processElement(a, 3L);
+      assertEquals(1, harness.numEventTimeTimers(), "one timer per key and bucket, not per id");
+      // buckets are a tenth of the retention: gone by then
+      harness.processWatermark(eventTime + RETENTION.toMillis() + RETENTION.toMillis() / 10);
+      assertEquals(0, harness.numKeyedStateEntries(), "the timer removed the expired ids");
+      harness.processElement(a, eventTime);
       assertEquals(2, harness.extractOutputValues().size());
+    }
+  }
+
+  @Test
+  void keepsManyIdsOfAKeyInOneBucketWithOneTimer() throws Exception {
+    Deduplicator<WindowKey> deduplicator = new Deduplicator<>(RETENTION);
+    List<TurnstileEvent> events = new ArrayList<>();
+    for (int i = 0; i < 1000; i++) {
+      events.add(TestMessages.event("02-00-00", at("08:00:00"), i, 1));
+    }
+    try (var harness = harness(deduplicator)) {
+      for (TurnstileEvent e : events) {
+        harness.processElement(e, 1L);
+      }
+      for (int i = 0; i < events.size(); i += 3) {
+        harness.processElement(events.get(i), 1L);
+      }
+      assertEquals(events, harness.extractOutputValues());
+      assertEquals(334, deduplicator.duplicatesDropped());
+      assertEquals(1, harness.numEventTimeTimers());
     }
   }
 
@@ -61,7 +83,6 @@ class DeduplicatorTest {
     TurnstileEvent b = TestMessages.event("02-00-01", at("08:00:00"), 1, 2);
     OperatorSubtaskState snapshot;
     try (var harness = harness(new Deduplicator<>(RETENTION))) {
-      harness.setProcessingTime(0);
       harness.processElement(a, 1L);
       snapshot = harness.snapshot(1L, 10L);
     }
@@ -71,7 +92,6 @@ class DeduplicatorTest {
             new KeyedProcessOperator<>(restored),
             TurnstileEvent::key,
             TypeInformation.of(WindowKey.class))) {
-      harness.setProcessingTime(1);
       harness.setup();
       harness.initializeState(snapshot);
       harness.open();
