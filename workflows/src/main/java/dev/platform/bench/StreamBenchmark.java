@@ -38,7 +38,7 @@ public final class StreamBenchmark {
    * @param count messages to produce
    * @param partitions partitions of the fresh topic
    * @param bootstrapServers a running cluster; empty: start a broker of our own
-   * @param parallelism the job's parallelism; empty: the MiniCluster's default
+   * @param parallelism the job's parallelism; empty: the job's own local default (1)
    */
   public record Settings(
       long count,
@@ -160,7 +160,7 @@ public final class StreamBenchmark {
     progress.accept(plain.describe());
     progress.accept(
         "reading them with the Flink job (--local --bounded, parallelism "
-            + settings.parallelism().map(String::valueOf).orElse("default")
+            + settings.parallelism().map(String::valueOf).orElse("1, the job's local default")
             + "), timed from its first record read to its last committed file");
     FlinkSummary job = runJob(servers, topic, settings);
     if (job.messagesIn() != plain.records()) {

@@ -38,13 +38,10 @@ final class BenchStreamCommand implements Callable<Integer> {
 
   @Option(
       names = "--parallelism",
-      defaultValue = "1",
       description =
-          "The job's parallelism; 0: the MiniCluster's default, one per core. Default:"
-              + " ${DEFAULT-VALUE}: one subtask runs parser, de-duplicator and windows chained,"
-              + " with no shuffle, as the plain consumer is one thread; on 2 cores that leaves"
-              + " the other to the broker and the Kafka fetcher.")
-  int parallelism;
+          "The job's parallelism. Default: the job's own with --local, one subtask (parser,"
+              + " de-duplicator and windows chained, no shuffle).")
+  Integer parallelism;
 
   @Option(
       names = "--bootstrap-servers",
@@ -65,7 +62,7 @@ final class BenchStreamCommand implements Callable<Integer> {
             count,
             partitions,
             Optional.ofNullable(bootstrapServers),
-            parallelism > 0 ? Optional.of(parallelism) : Optional.empty());
+            Optional.ofNullable(parallelism));
     boolean temporary = work == null;
     Path folder = temporary ? Files.createTempDirectory("bench-stream-") : work;
     try {
@@ -99,7 +96,7 @@ final class BenchStreamCommand implements Callable<Integer> {
           figures.job().seconds(),
           figures.job().eventsPerSecond(),
           figures.job().aggregatesOut(),
-          parallelism > 0 ? Integer.toString(parallelism) : "default");
+          parallelism != null ? parallelism.toString() : "1 (the job's local default)");
       out.printf(java.util.Locale.ROOT, "ratio=%.2f (target >= 0.5)%n", figures.ratio());
     } finally {
       if (temporary) {

@@ -60,7 +60,7 @@ public record JobOptions(
         --from-checkpoint PATH      restore from a retained checkpoint (chk-N folder), or "latest"
                                     in --checkpoint-dir
         --from-savepoint PATH       restore from a savepoint
-        --parallelism N             (env STREAM_PARALLELISM, the cluster's default)
+        --parallelism N             (env STREAM_PARALLELISM; --local: 1, on a cluster: its default)
         --restart-attempts N        exponential-delay restarts before the job fails (env STREAM_RESTART_ATTEMPTS, 20)
         --local                     run on a MiniCluster in this JVM with the Flink web UI
         --bounded                   stop at the topic's end offsets as of the start (benchmarks, tests);
