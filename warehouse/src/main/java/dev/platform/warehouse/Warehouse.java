@@ -279,16 +279,20 @@ public final class Warehouse {
     connection.setAutoCommit(false);
     try (Statement statement = connection.createStatement()) {
       int firstFileId = nextFileId(connection);
+      long staging = System.nanoTime();
       problem = stage(statement, downloads, firstFileId);
       if (problem == null) {
         Map<String, Long> rowsRead =
             countsByFile(statement, "select file_id, count(*) from stg_turnstile group by all");
+        long dimensions = System.nanoTime();
         statement.execute(SqlModels.DIM_STATION.section("load"));
         statement.execute(SqlModels.DIM_BOOTH.section("load"));
+        long facts = System.nanoTime();
         if (LakeFile.STREAM.equals(downloads.get(0).file().source())) {
           statement.executeUpdate(SqlModels.FACT_TURNSTILE.section("accumulate"));
         }
         statement.executeUpdate(SqlModels.FACT_TURNSTILE.section("load"));
+        long recording = System.nanoTime();
         Map<String, Long> rowsNew =
             countsByFile(
                 statement,
@@ -320,7 +324,16 @@ public final class Warehouse {
                   "",
                   seconds(start)));
         }
+        long committing = System.nanoTime();
         connection.commit();
+        LOG.info(
+            "{} files: staged in {} s, dimensions {} s, facts {} s, manifest {} s, commit {} s",
+            downloads.size(),
+            between(staging, dimensions),
+            between(dimensions, facts),
+            between(facts, recording),
+            between(recording, committing),
+            between(committing, System.nanoTime()));
         loads.forEach(load -> LOG.info(load.describe()));
         return loads;
       }
@@ -567,6 +580,10 @@ public final class Warehouse {
       return "";
     }
     return text.length() <= DETAIL_LENGTH ? text : text.substring(0, DETAIL_LENGTH - 3) + "...";
+  }
+
+  private static String between(long from, long to) {
+    return String.format(Locale.ROOT, "%.2f", (to - from) / 1e9);
   }
 
   private static double seconds(long start) {
