@@ -3,8 +3,8 @@
 -- grain: one row per turnstile reading. key: log_id = md5_number(CA|UNIT|SCP|DATE|TIME), the
 -- 128-bit MD5 as a number (hashing and storing it costs far less than its 32-character hex text).
 -- Input: canonical lake files (TurnstileCsv.HEADER, DATE yyyy-MM-dd, cumulative counters), read
--- in one parallel scan; each file was downloaded to {{folder}}/<its lake key>, so lake_key is the
--- path after that folder.
+-- in one parallel scan; file_id is the file's number in the manifest: the load numbers its files
+-- {{first_file_id}}, {{first_file_id}} + 1, ... in the order of {{files}} (lake key order).
 -- The public files repeat some keys (REGULAR and RECOVR AUD at the same time, and a week's edge
 -- in two files): `deduplicate` keeps one row: the first file's (as loading the files one after
 -- the other would), in it REGULAR first, then the higher counters (ranking only the repeated keys,
@@ -47,7 +47,7 @@ renamed as (
         "DESC"                 as description,
         ENTRIES                as entries,
         EXITS                  as exits,
-        substr(filename, length('{{folder}}/') + 1) as lake_key
+        cast({{first_file_id}} - 1 + list_position([{{files}}], filename) as integer) as file_id
     from source
 ),
 
@@ -68,7 +68,7 @@ ranked as (
         stg_turnstile_rows.rowid as row_id,
         row_number() over (
             partition by log_id
-            order by lake_key, (description = 'REGULAR') desc, entries desc, exits desc
+            order by file_id, (description = 'REGULAR') desc, entries desc, exits desc
         ) as position
     from stg_turnstile_rows
     semi join repeated using (log_id)

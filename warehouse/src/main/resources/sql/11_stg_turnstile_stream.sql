@@ -5,7 +5,7 @@
 -- at the very time of a batch reading. Windows of one turnstile that differ only by DESC are
 -- summed: their counts add up to the turnstile's traffic in that window; so are a window's firings
 -- in several files of one load (a late firing adds to its window), the row going to the first file.
--- Each file was downloaded to {{folder}}/<its lake key>, so lake_key is the path after that folder.
+-- file_id: the file's number in the manifest, as for batch files.
 -- A temporary table (stg_turnstile_rows, rebuilt for every load) seen through the view
 -- stg_turnstile, as for batch files.
 
@@ -46,7 +46,7 @@ renamed as (
         "DESC"       as description,
         ENTRIES      as entries,
         EXITS        as exits,
-        substr(filename, length('{{folder}}/') + 1) as lake_key
+        cast({{first_file_id}} - 1 + list_position([{{files}}], filename) as integer) as file_id
     from source
 ),
 
@@ -65,7 +65,7 @@ final as (
         string_agg(distinct description, '+' order by description) as description,
         sum(entries)           as entries,
         sum(exits)             as exits,
-        min(lake_key)          as lake_key
+        min(file_id)           as file_id
     from renamed
     group by log_id
 )

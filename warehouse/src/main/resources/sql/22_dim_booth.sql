@@ -1,5 +1,7 @@
 -- dim_booth: booths (control areas) of a remote unit, and the station the reference gives them.
 -- grain: one row per (remote, booth). key: booth_id = md5(remote|booth).
+-- Attributes of the booth that fact rows do not repeat: remote (the files' UNIT), booth_name (CA),
+-- its station's name, line_name (the lines stopping there) and division.
 -- Filled from the reference table, and from every (UNIT, CA) a loaded file names that the
 -- reference lacks (station from the file, in_reference false), so no fact is orphaned.
 

@@ -4,42 +4,46 @@
 --      md5_number('stream'|CA|UNIT|SCP|WINDOW_START|WINDOW_END) for stream windows (never equal to a
 --      batch key); the 128-bit MD5 as a number (UHUGEINT), not its hex text, which cost about a
 --      fifth of a load's time to hash and store.
+-- Keys and measures only: booth_id (dim_booth: remote = UNIT, booth = CA, line name, division),
+-- station_id (dim_station: the station as the file names it), date_id (dim_date), scp (the
+-- turnstile within its booth, a degenerate dimension), the reading's time, description and the
+-- counters; file_id names the lake file it came from (load_manifest.file_id: key, checksum, load
+-- time). A turnstile is (booth_id, scp).
 -- source says which: for 'batch', entries/exits are cumulative register counters and reading_at is
 -- the reading's time; for 'stream', they are counts within [reading_at, interval_end).
 -- Incremental: a load inserts only log_ids not yet here, so loading a file twice adds nothing.
--- loaded_at is the loading transaction's start: the rows a load inserted are those with its now().
 
 -- name: create
 create table if not exists fact_turnstile (
     log_id       uhugeint  not null,
     source       varchar   not null,  -- batch | stream
-    station_id   varchar   not null,
     booth_id     varchar   not null,
+    station_id   varchar   not null,
     date_id      integer   not null,
-    ca           varchar   not null,
-    unit         varchar   not null,
     scp          varchar   not null,
-    station      varchar,
-    line_name    varchar,
-    division     varchar,
     reading_at   timestamp not null,
     interval_end timestamp,           -- stream windows only
     description  varchar,
     entries      bigint    not null,
     exits        bigint    not null,
-    lake_key     varchar   not null,
-    loaded_at    timestamp not null
+    file_id      integer   not null
 );
 
--- A warehouse built before log_id became a number cannot take new keys next to its text ones:
--- it is derived from the lake, so it is rebuilt rather than converted.
-select case
-    when data_type <> 'UHUGEINT' then error(
-        'this warehouse was built by an earlier version (text log_id keys): delete the DuckDB file'
-        || ' and load again, the lake holds everything it is built from')
-end
-from information_schema.columns
-where table_schema = 'main' and table_name = 'fact_turnstile' and column_name = 'log_id';
+-- A warehouse built by an earlier version (text log_id keys, or a fact row repeating its booth's
+-- and station's attributes and its lake key) cannot take new rows next to its old ones: it is
+-- derived from the lake, so it is rebuilt rather than converted.
+select error(
+    'this warehouse was built by an earlier version (' || shape || '): delete the DuckDB file'
+    || ' and load again, the lake holds everything it is built from')
+from (
+    select case
+        when bool_or(column_name = 'log_id' and data_type <> 'UHUGEINT') then 'text log_id keys'
+        when not bool_or(column_name = 'file_id') then 'a wide fact_turnstile'
+    end as shape
+    from information_schema.columns
+    where table_schema = 'main' and table_name = 'fact_turnstile'
+)
+where shape is not null;
 
 -- name: accumulate
 -- A stream job with allowed lateness fires a window again for its late events, writing only what
@@ -56,7 +60,7 @@ where staged.source = 'stream'
 -- The dimension keys come from the dimensions (loaded from the same staging just before, so every
 -- staged station and booth is there): a lookup in a few hundred rows is cheaper than hashing every
 -- reading again. A missed lookup would leave a key null and fail the insert, never drop a row.
-insert into fact_turnstile
+insert into fact_turnstile by name
 with staged as (
     select * from stg_turnstile
 ),
@@ -82,23 +86,17 @@ keyed as (
     select
         staged.log_id,
         staged.source,
-        stations.station_id,
         booths.booth_id,
+        stations.station_id,
         year(staged.reading_at) * 10000 + month(staged.reading_at) * 100 + day(staged.reading_at)
                                                             as date_id,
-        staged.ca,
-        staged.unit,
         staged.scp,
-        staged.station,
-        staged.line_name,
-        staged.division,
         staged.reading_at,
         staged.interval_end,
         staged.description,
         staged.entries,
         staged.exits,
-        staged.lake_key,
-        now()::timestamp                                    as loaded_at
+        staged.file_id
     from staged
     anti join existing using (log_id)
     left join stations on stations.station_name = staged.station
@@ -112,8 +110,8 @@ final as (
 select * from final;
 
 -- name: inserted
--- new fact rows per file of the current load (its transaction)
-select lake_key, count(*) as rows_inserted
+-- new fact rows per file of the current load (its files are numbered from {{first_file_id}})
+select file_id, count(*) as rows_inserted
 from fact_turnstile
-where loaded_at = now()::timestamp
-group by lake_key;
+where file_id >= {{first_file_id}}
+group by file_id;

@@ -1,7 +1,8 @@
 -- turnstile_traffic: people through each turnstile per interval, for batch and stream alike.
 -- grain: one row per turnstile interval. key: log_id (the fact row that ends the interval).
 -- Batch: the difference between a reading and the previous reading of the same turnstile
--- (CA, UNIT, SCP), ordered by time; a turnstile's first reading starts no interval.
+-- (booth_id, scp: CA, UNIT, SCP), ordered by time; a turnstile's first reading starts no interval.
+-- ca, unit and station are the booth's and station's names, from the dimensions.
 -- Stream: a window's counts as they are, interval = the window.
 -- A negative difference (counter reset, counter running backwards) or one above
 -- {{MAX_INTERVAL_DELTA}} (TrafficRules.MAX_INTERVAL_DELTA, an absurd jump) is unknown traffic: NULL,
@@ -22,10 +23,7 @@ batch_readings as (
         log_id,
         station_id,
         booth_id,
-        ca,
-        unit,
         scp,
-        station,
         lag(reading_at) over turnstile as interval_start,
         reading_at                     as interval_end,
         entries - lag(entries) over turnstile as entries_delta,
@@ -33,7 +31,7 @@ batch_readings as (
         source
     from facts
     where source = 'batch'
-    window turnstile as (partition by ca, unit, scp order by reading_at, log_id)
+    window turnstile as (partition by booth_id, scp order by reading_at, log_id)
 ),
 
 stream_windows as (
@@ -41,10 +39,7 @@ stream_windows as (
         log_id,
         station_id,
         booth_id,
-        ca,
-        unit,
         scp,
-        station,
         reading_at   as interval_start,
         interval_end,
         entries      as entries_delta,
@@ -60,18 +55,26 @@ intervals as (
     select * from stream_windows
 ),
 
+stations as (
+    select station_id, station_name from dim_station
+),
+
+booths as (
+    select booth_id, remote, booth_name from dim_booth
+),
+
 final as (
     select
-        log_id,
-        source,
-        station_id,
-        booth_id,
-        ca,
-        unit,
-        scp,
-        station,
-        interval_start,
-        interval_end,
+        intervals.log_id,
+        intervals.source,
+        intervals.station_id,
+        intervals.booth_id,
+        booths.booth_name     as ca,
+        booths.remote         as unit,
+        intervals.scp,
+        stations.station_name as station,
+        intervals.interval_start,
+        intervals.interval_end,
         case when entries_delta between 0 and {{MAX_INTERVAL_DELTA}} then entries_delta end as entries,
         case when exits_delta between 0 and {{MAX_INTERVAL_DELTA}} then exits_delta end     as exits,
         case
@@ -83,6 +86,8 @@ final as (
             when exits_delta > {{MAX_INTERVAL_DELTA}} then 'jump'
         end                                                                                  as exits_unknown_reason
     from intervals
+    left join stations on stations.station_id = intervals.station_id
+    left join booths on booths.booth_id = intervals.booth_id
 )
 
 select * from final;

@@ -1,12 +1,13 @@
 -- rpt_turnstile: the original report, fact rows with their station and booth names.
 -- grain: one row per fact_turnstile row. key: log_id.
+-- line_name and division are the booth's (dim_booth).
 -- entries/exits are as loaded: cumulative counters for batch rows, window counts for stream rows;
 -- use turnstile_traffic or the rpt_station_* views for traffic.
 
 -- name: create
 create or replace view rpt_turnstile as
 with log as (
-    select log_id, source, station_id, booth_id, scp, line_name, division, reading_at, entries, exits
+    select log_id, source, station_id, booth_id, scp, reading_at, entries, exits
     from fact_turnstile
 ),
 
@@ -15,7 +16,7 @@ stations as (
 ),
 
 booths as (
-    select booth_id, booth_name, remote from dim_booth
+    select booth_id, booth_name, remote, line_name, division from dim_booth
 ),
 
 final as (
@@ -25,8 +26,8 @@ final as (
         booths.booth_name,
         booths.remote,
         log.scp,
-        log.line_name,
-        log.division,
+        booths.line_name,
+        booths.division,
         log.reading_at as created_dt,
         log.entries,
         log.exits,

@@ -22,20 +22,26 @@ from duplicates;
 -- name: check not_null_keys
 select
     count(*) as failures,
-    'rows with a null log_id, source, ca, unit, scp, station_id, booth_id or reading_at' as detail
+    'rows with a null log_id, source, booth_id, scp, station_id, date_id, reading_at or file_id'
+        as detail
 from fact_turnstile
-where log_id is null or source is null or ca is null or unit is null or scp is null
-   or station_id is null or booth_id is null or reading_at is null;
+where log_id is null or source is null or booth_id is null or scp is null
+   or station_id is null or date_id is null or reading_at is null or file_id is null;
 
 -- name: check fact_station_in_dim_station
-select count(*) as failures, string_agg(distinct station, ', ') as detail
+select count(*) as failures, string_agg(distinct station_id, ', ') as detail
 from fact_turnstile
 anti join dim_station using (station_id);
 
 -- name: check fact_booth_in_dim_booth
-select count(*) as failures, string_agg(distinct unit || '/' || ca, ', ') as detail
+select count(*) as failures, string_agg(distinct booth_id, ', ') as detail
 from fact_turnstile
 anti join dim_booth using (booth_id);
+
+-- name: check fact_file_in_load_manifest
+select count(*) as failures, string_agg(distinct cast(file_id as varchar), ', ') as detail
+from fact_turnstile
+anti join load_manifest using (file_id);
 
 -- name: check fact_date_in_dim_date
 select count(*) as failures, string_agg(distinct cast(date_id as varchar), ', ') as detail

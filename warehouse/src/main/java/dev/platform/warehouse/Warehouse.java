@@ -123,7 +123,15 @@ public final class Warehouse {
         statement.execute(SqlModels.DIM_BOOTH.section("load_reference"));
         statement.execute(SqlModels.DIM_BOOTH.section("flag_reference"));
         long booths = count(statement, "select count(*) from stg_booth_reference");
-        record(connection, file, sha256(local), booths, booths, "loaded", null);
+        record(
+            connection,
+            nextFileId(connection),
+            file,
+            sha256(local),
+            booths,
+            booths,
+            "loaded",
+            null);
         connection.commit();
         return booths;
       } catch (SQLException e) {
@@ -243,7 +251,7 @@ public final class Warehouse {
           files.size(),
           String.format(Locale.ROOT, "%.2f", seconds(start)));
       for (List<Download> together : pending.values()) {
-        for (FileLoad load : loadTogether(connection, folder, together, start)) {
+        for (FileLoad load : loadTogether(connection, together, start)) {
           together.stream()
               .filter(d -> d.file().key().equals(load.key()))
               .forEach(d -> done.put(d.file(), load));
@@ -262,30 +270,50 @@ public final class Warehouse {
    * Files of one source in one transaction; when they cannot be staged together, each on its own (a
    * lone file that cannot be staged is quarantined).
    */
-  private List<FileLoad> loadTogether(
-      Connection connection, Path folder, List<Download> downloads, long start)
+  private List<FileLoad> loadTogether(Connection connection, List<Download> given, long start)
       throws SQLException, IOException {
+    // numbered in key order: of repeated readings, the earlier file's (lower file_id) stays
+    List<Download> downloads =
+        given.stream().sorted(Comparator.comparing(d -> d.file().key())).toList();
     String problem;
     connection.setAutoCommit(false);
     try (Statement statement = connection.createStatement()) {
-      problem = stage(statement, folder, downloads);
+      int firstFileId = nextFileId(connection);
+      long staging = System.nanoTime();
+      problem = stage(statement, downloads, firstFileId);
       if (problem == null) {
         Map<String, Long> rowsRead =
-            countsByFile(statement, "select lake_key, count(*) from stg_turnstile group by all");
+            countsByFile(statement, "select file_id, count(*) from stg_turnstile group by all");
+        long dimensions = System.nanoTime();
         statement.execute(SqlModels.DIM_STATION.section("load"));
         statement.execute(SqlModels.DIM_BOOTH.section("load"));
+        long facts = System.nanoTime();
         if (LakeFile.STREAM.equals(downloads.get(0).file().source())) {
           statement.executeUpdate(SqlModels.FACT_TURNSTILE.section("accumulate"));
         }
         statement.executeUpdate(SqlModels.FACT_TURNSTILE.section("load"));
+        long recording = System.nanoTime();
         Map<String, Long> rowsNew =
-            countsByFile(statement, SqlModels.FACT_TURNSTILE.section("inserted"));
+            countsByFile(
+                statement,
+                SqlModels.FACT_TURNSTILE.section(
+                    "inserted", Map.of("first_file_id", Integer.toString(firstFileId))));
         List<FileLoad> loads = new ArrayList<>();
-        for (Download download : downloads) {
+        for (int i = 0; i < downloads.size(); i++) {
+          Download download = downloads.get(i);
           String key = download.file().key();
-          long read = rowsRead.getOrDefault(key, 0L);
-          long inserted = rowsNew.getOrDefault(key, 0L);
-          record(connection, download.file(), download.sha256(), read, inserted, "loaded", null);
+          int fileId = firstFileId + i;
+          long read = rowsRead.getOrDefault(Integer.toString(fileId), 0L);
+          long inserted = rowsNew.getOrDefault(Integer.toString(fileId), 0L);
+          record(
+              connection,
+              fileId,
+              download.file(),
+              download.sha256(),
+              read,
+              inserted,
+              "loaded",
+              null);
           loads.add(
               new FileLoad(
                   key,
@@ -296,7 +324,16 @@ public final class Warehouse {
                   "",
                   seconds(start)));
         }
+        long committing = System.nanoTime();
         connection.commit();
+        LOG.info(
+            "{} files: staged in {} s, dimensions {} s, facts {} s, manifest {} s, commit {} s",
+            downloads.size(),
+            between(staging, dimensions),
+            between(dimensions, facts),
+            between(facts, recording),
+            between(recording, committing),
+            between(committing, System.nanoTime()));
         loads.forEach(load -> LOG.info(load.describe()));
         return loads;
       }
@@ -314,7 +351,7 @@ public final class Warehouse {
         "{} files cannot load together ({}); loading each on its own", downloads.size(), problem);
     List<FileLoad> loads = new ArrayList<>();
     for (Download download : downloads) {
-      loads.addAll(loadTogether(connection, folder, List.of(download), start));
+      loads.addAll(loadTogether(connection, List.of(download), start));
     }
     return loads;
   }
@@ -323,7 +360,8 @@ public final class Warehouse {
       throws IOException, SQLException {
     LakeFile file = download.file();
     quarantine(file, download.local(), problem);
-    record(connection, file, download.sha256(), 0, 0, "quarantined", problem);
+    record(
+        connection, nextFileId(connection), file, download.sha256(), 0, 0, "quarantined", problem);
     FileLoad load =
         new FileLoad(
             file.key(), file.source(), FileLoad.Status.QUARANTINED, 0, 0, problem, seconds(start));
@@ -331,7 +369,7 @@ public final class Warehouse {
     return load;
   }
 
-  /** A count per lake key: the query's first column is the key, the second the count. */
+  /** A count per file: the query's first column is the file id, the second the count. */
   private static Map<String, Long> countsByFile(Statement statement, String sql)
       throws SQLException {
     Map<String, Long> counts = new HashMap<>();
@@ -430,8 +468,11 @@ public final class Warehouse {
     }
   }
 
-  /** Builds {@code stg_turnstile} from the files; returns why it cannot, or null. */
-  private static String stage(Statement statement, Path folder, List<Download> downloads)
+  /**
+   * Builds {@code stg_turnstile} from the files, numbered {@code firstFileId}, {@code firstFileId +
+   * 1}, ... in their order; returns why it cannot, or null.
+   */
+  private static String stage(Statement statement, List<Download> downloads, int firstFileId)
       throws SQLException {
     String source = downloads.get(0).file().source();
     SqlScript staging = LakeFile.STREAM.equals(source) ? SqlModels.STG_STREAM : SqlModels.STG_BATCH;
@@ -442,7 +483,7 @@ public final class Warehouse {
     try {
       statement.execute(
           staging.section(
-              "load", Map.of("files", files, "folder", SqlScript.literal(folder.toString()))));
+              "load", Map.of("files", files, "first_file_id", Integer.toString(firstFileId))));
       statement.execute(staging.section("deduplicate"));
     } catch (SQLException e) {
       if (isOwnMistake(e)) {
@@ -496,8 +537,16 @@ public final class Warehouse {
             .getBytes(StandardCharsets.UTF_8));
   }
 
+  /** The number the next file recorded in the manifest takes. */
+  private static int nextFileId(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      return (int) count(statement, SqlModels.MANIFEST.section("next_file_id"));
+    }
+  }
+
   private static void record(
       Connection connection,
+      int fileId,
       LakeFile file,
       String sha256,
       long rowsRead,
@@ -507,13 +556,14 @@ public final class Warehouse {
       throws SQLException {
     try (PreparedStatement insert =
         connection.prepareStatement(SqlModels.MANIFEST.section("record"))) {
-      insert.setString(1, file.key());
-      insert.setString(2, sha256);
-      insert.setString(3, file.source());
-      insert.setLong(4, rowsRead);
-      insert.setLong(5, rowsInserted);
-      insert.setString(6, status);
-      insert.setString(7, reason);
+      insert.setInt(1, fileId);
+      insert.setString(2, file.key());
+      insert.setString(3, sha256);
+      insert.setString(4, file.source());
+      insert.setLong(5, rowsRead);
+      insert.setLong(6, rowsInserted);
+      insert.setString(7, status);
+      insert.setString(8, reason);
       insert.executeUpdate();
     }
   }
@@ -530,6 +580,10 @@ public final class Warehouse {
       return "";
     }
     return text.length() <= DETAIL_LENGTH ? text : text.substring(0, DETAIL_LENGTH - 3) + "...";
+  }
+
+  private static String between(long from, long to) {
+    return String.format(Locale.ROOT, "%.2f", (to - from) / 1e9);
   }
 
   private static double seconds(long start) {

@@ -223,8 +223,11 @@ class WarehouseFixtureTest {
     assertEquals(List.of(9L, 1L, 1L, 0L), together.stream().map(FileLoad::rowsInserted).toList());
     assertTrue(together.stream().allMatch(l -> l.status() == FileLoad.Status.LOADED));
     String facts =
-        "select source, scp, reading_at, description, entries, exits, lake_key"
-            + " from fact_turnstile order by all";
+        "select source, ca, unit, scp, station, reading_at, description, entries, exits,"
+            + " lake_key from fact_turnstile"
+            + " join (select booth_id, booth_name as ca, remote as unit from dim_booth) using (booth_id)"
+            + " join (select station_id, station_name as station from dim_station) using (station_id)"
+            + " join (select file_id, lake_key from load_manifest) using (file_id) order by all";
     QueryResult loadedTogether = warehouse.query(facts);
     assertEquals(List.of(), warehouse.unloadedFiles());
     assertTrue(
@@ -273,6 +276,33 @@ class WarehouseFixtureTest {
         assertThrows(IllegalStateException.class, () -> old.database().openForWrite().close());
     assertTrue(
         refused.getMessage().contains("earlier version (text log_id keys): delete the DuckDB file"),
+        refused.getMessage());
+  }
+
+  @Test
+  void aWarehouseWithTheWideFactOfAnEarlierVersionIsRefusedWithWhatToDo() throws Exception {
+    Path file = dir.resolve("wide.duckdb");
+    try (Connection connection = java.sql.DriverManager.getConnection("jdbc:duckdb:" + file);
+        Statement statement = connection.createStatement()) {
+      statement.execute(
+          """
+          create table fact_turnstile (
+              log_id uhugeint not null, source varchar not null, station_id varchar not null,
+              booth_id varchar not null, date_id integer not null, ca varchar not null,
+              unit varchar not null, scp varchar not null, station varchar, line_name varchar,
+              division varchar, reading_at timestamp not null, interval_end timestamp,
+              description varchar, entries bigint not null, exits bigint not null,
+              lake_key varchar not null, loaded_at timestamp not null)""");
+    }
+    Warehouse old =
+        new Warehouse(new WarehouseDatabase(file, Duration.ofSeconds(5), notices::add), lake);
+    IllegalStateException refused =
+        assertThrows(IllegalStateException.class, () -> old.database().openForWrite().close());
+    assertTrue(
+        refused
+            .getMessage()
+            .contains(
+                "earlier version (a wide fact_turnstile): delete the DuckDB file and load again"),
         refused.getMessage());
   }
 

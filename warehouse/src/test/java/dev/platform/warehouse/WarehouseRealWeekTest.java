@@ -50,7 +50,7 @@ class WarehouseRealWeekTest {
     long unknownIntervals = warehouse.refreshTraffic();
     List<CheckResult> checks = warehouse.check();
     assertTrue(checks.stream().allMatch(CheckResult::passed), checks.toString());
-    assertEquals(6, checks.size());
+    assertEquals(7, checks.size());
     QueryResult flagged =
         warehouse.query(
             "select count(*) filter (where not in_reference) as missing, count(*) as booths"

@@ -46,7 +46,7 @@ class WarehouseCommandTest {
     assertEquals(0, load.exitCode(), load.errors());
     assertTrue(load.output().contains("1 lake files to load"), load.output());
     assertTrue(load.output().contains("loaded turnstile/batch/2024/turnstile_240106.csv.gz"));
-    assertTrue(load.output().contains("6 data-quality checks passed"), load.output());
+    assertTrue(load.output().contains("7 data-quality checks passed"), load.output());
     assertTrue(lake.exists(LakeLayout.TURNSTILE_DASHBOARD + "dashboard.json"));
     Run again = run("warehouse", "load", "--direct");
     assertEquals(0, again.exitCode(), again.errors());

@@ -94,7 +94,7 @@ class WarehouseLoadWorkflowTest {
     assertEquals(0, first.filesQuarantined());
     assertTrue(first.rowsInserted() > 19_000, "" + first.rowsInserted());
     assertTrue(
-        first.summary().contains("6 data-quality checks passed"), first.summary().toString());
+        first.summary().contains("7 data-quality checks passed"), first.summary().toString());
     DashboardSnapshot dashboard =
         Dashboard.parse(lake.open(LakeLayout.TURNSTILE_DASHBOARD + Dashboard.JSON).readAllBytes());
     assertEquals(first.rowsInserted(), dashboard.tables().get("fact_turnstile"));

@@ -71,7 +71,7 @@ class WarehouseWorkerCrashTest {
       startWorker(port, lake, warehouseFile, "warehouse-worker-2");
       WarehouseLoadResult result = load.getResult(3, TimeUnit.MINUTES, WarehouseLoadResult.class);
       assertTrue(
-          result.summary().contains("6 data-quality checks passed"), result.summary().toString());
+          result.summary().contains("7 data-quality checks passed"), result.summary().toString());
     }
     Warehouse warehouse =
         new Warehouse(new WarehouseDatabase(warehouseFile, Duration.ofSeconds(30), n -> {}), lake);
