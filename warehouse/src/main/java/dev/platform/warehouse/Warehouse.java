@@ -381,9 +381,17 @@ public final class Warehouse {
     return counts;
   }
 
-  /** A lake file downloaded to {@code folder/<its key>}, with the checksum of those bytes. */
+  /**
+   * A lake file as a local file with the checksum of its bytes: read in place in a folder lake
+   * (checksummed by the lake, which remembers it), else downloaded to {@code folder/<its key>}.
+   */
   private record Download(LakeFile file, Path local, String sha256) {
     static Download of(Lake lake, LakeFile file, Path folder) throws IOException {
+      Optional<Path> inPlace = lake.localFile(file.key());
+      Optional<LakeObject> object = inPlace.isPresent() ? lake.stat(file.key()) : Optional.empty();
+      if (inPlace.isPresent() && object.isPresent()) {
+        return new Download(file, inPlace.get(), object.get().sha256());
+      }
       Path local = folder.resolve(file.key()).normalize();
       if (!local.startsWith(folder)) {
         throw new IllegalArgumentException("lake key outside the lake: " + file.key());

@@ -49,6 +49,14 @@ public interface Lake extends AutoCloseable {
     }
   }
 
+  /**
+   * The object as a local file that tools may read in place (never write), when the lake is a
+   * folder; empty for remote lakes, whose objects are {@link #download downloaded}.
+   */
+  default Optional<Path> localFile(String key) throws IOException {
+    return Optional.empty();
+  }
+
   @Override
   default void close() throws IOException {}
 }

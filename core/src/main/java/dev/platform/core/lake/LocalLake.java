@@ -53,6 +53,12 @@ public final class LocalLake implements Lake {
   }
 
   @Override
+  public Optional<Path> localFile(String key) {
+    Path path = path(key);
+    return Files.isRegularFile(path) ? Optional.of(path) : Optional.empty();
+  }
+
+  @Override
   public String uri() {
     return root.toUri().toString();
   }
