@@ -86,6 +86,9 @@ public final class WarehouseDatabase {
         if (readOnly) {
           properties.setProperty("duckdb.read_only", "true");
         }
+        // every query orders what it shows; tables need not keep the order rows were read in,
+        // which lets DuckDB write a multi-file scan from all its threads
+        properties.setProperty("preserve_insertion_order", "false");
         return DriverManager.getConnection("jdbc:duckdb:" + file, properties);
       } catch (SQLException e) {
         Optional<String> holder = lockHolder(e);
