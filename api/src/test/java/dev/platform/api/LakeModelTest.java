@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.platform.core.io.Folders;
 import dev.platform.core.lake.Lake;
 import dev.platform.core.lake.LakeFolders;
 import dev.platform.core.lake.LakeLayout;
 import dev.platform.core.lake.LocalLake;
 import dev.platform.ml.bundle.BundleManifest;
 import dev.platform.ml.bundle.ModelBundle;
-import dev.platform.ml.io.Folders;
 import dev.platform.ml.registry.ModelChange;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;

@@ -1,11 +1,11 @@
 package dev.platform.api;
 
+import dev.platform.core.io.Folders;
 import dev.platform.ml.TestData;
 import dev.platform.ml.TestRuns;
 import dev.platform.ml.bundle.BundleManifest;
 import dev.platform.ml.bundle.ModelBundle;
 import dev.platform.ml.bundle.ModelReport;
-import dev.platform.ml.io.Folders;
 import dev.platform.ml.pipeline.CandidateFolder;
 import dev.platform.ml.pipeline.PreparedRun;
 import dev.platform.ml.pipeline.RunFolder;

@@ -1,5 +1,6 @@
 package dev.platform.warehouse;
 
+import dev.platform.core.io.Folders;
 import dev.platform.core.lake.Lake;
 import dev.platform.core.lake.LakeLayout;
 import dev.platform.core.lake.LakeObject;
@@ -34,7 +35,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -261,7 +261,7 @@ public final class Warehouse {
       throw new IllegalStateException(
           "loading " + keys(files) + " failed: " + WarehouseDatabase.firstLine(e.getMessage()), e);
     } finally {
-      deleteTree(folder);
+      Folders.deleteRecursively(folder);
     }
     return files.stream().map(done::get).toList();
   }
@@ -282,7 +282,7 @@ public final class Warehouse {
       long staging = System.nanoTime();
       problem = stage(statement, downloads, firstFileId);
       if (problem == null) {
-        Map<String, Long> rowsRead =
+        Map<Integer, Long> rowsRead =
             countsByFile(statement, "select file_id, count(*) from stg_turnstile group by all");
         long dimensions = System.nanoTime();
         statement.execute(SqlModels.DIM_STATION.section("load"));
@@ -293,7 +293,7 @@ public final class Warehouse {
         }
         statement.executeUpdate(SqlModels.FACT_TURNSTILE.section("load"));
         long recording = System.nanoTime();
-        Map<String, Long> rowsNew =
+        Map<Integer, Long> rowsNew =
             countsByFile(
                 statement,
                 SqlModels.FACT_TURNSTILE.section(
@@ -303,8 +303,8 @@ public final class Warehouse {
           Download download = downloads.get(i);
           String key = download.file().key();
           int fileId = firstFileId + i;
-          long read = rowsRead.getOrDefault(Integer.toString(fileId), 0L);
-          long inserted = rowsNew.getOrDefault(Integer.toString(fileId), 0L);
+          long read = rowsRead.getOrDefault(fileId, 0L);
+          long inserted = rowsNew.getOrDefault(fileId, 0L);
           record(
               connection,
               fileId,
@@ -370,12 +370,12 @@ public final class Warehouse {
   }
 
   /** A count per file: the query's first column is the file id, the second the count. */
-  private static Map<String, Long> countsByFile(Statement statement, String sql)
+  private static Map<Integer, Long> countsByFile(Statement statement, String sql)
       throws SQLException {
-    Map<String, Long> counts = new HashMap<>();
+    Map<Integer, Long> counts = new HashMap<>();
     try (ResultSet rows = statement.executeQuery(sql)) {
       while (rows.next()) {
-        counts.put(rows.getString(1), rows.getLong(2));
+        counts.put(rows.getInt(1), rows.getLong(2));
       }
     }
     return counts;
@@ -404,14 +404,6 @@ public final class Warehouse {
 
   private static String keys(List<LakeFile> files) {
     return files.size() == 1 ? files.get(0).key() : files.size() + " lake files";
-  }
-
-  private static void deleteTree(Path folder) throws IOException {
-    try (Stream<Path> paths = Files.walk(folder)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    }
   }
 
   /** Runs every check of {@code 60_checks.sql}, stores the results and returns them. */

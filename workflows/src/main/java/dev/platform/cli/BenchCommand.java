@@ -4,6 +4,7 @@ import dev.platform.bench.ApiBenchmark;
 import dev.platform.bench.ProcessRun;
 import dev.platform.bench.WarehouseBenchmark;
 import dev.platform.bench.WrkResult;
+import dev.platform.core.io.Folders;
 import dev.platform.ml.data.HeartDataset;
 import dev.platform.ml.eval.Metrics;
 import dev.platform.ml.pipeline.PreparedData;
@@ -330,18 +331,10 @@ final class BenchCommand {
             figures.ratio(), figures.loadSeconds() / figures.bareSeconds(), figures.noOpSeconds());
       } finally {
         if (temporary) {
-          deleteTree(folder);
+          Folders.deleteRecursively(folder);
         }
       }
       return 0;
-    }
-
-    private static void deleteTree(Path folder) throws java.io.IOException {
-      try (var paths = java.nio.file.Files.walk(folder)) {
-        for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-          java.nio.file.Files.deleteIfExists(path);
-        }
-      }
     }
   }
 }

@@ -1,13 +1,12 @@
 package dev.platform.cli;
 
 import dev.platform.bench.StreamBenchmark;
+import dev.platform.core.io.Folders;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -100,17 +99,9 @@ final class BenchStreamCommand implements Callable<Integer> {
       out.printf(java.util.Locale.ROOT, "ratio=%.2f (target >= 0.5)%n", figures.ratio());
     } finally {
       if (temporary) {
-        deleteTree(folder);
+        Folders.deleteRecursively(folder);
       }
     }
     return 0;
-  }
-
-  private static void deleteTree(Path folder) throws java.io.IOException {
-    try (Stream<Path> paths = Files.walk(folder)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    }
   }
 }

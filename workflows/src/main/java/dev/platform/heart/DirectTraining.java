@@ -1,7 +1,7 @@
 package dev.platform.heart;
 
+import dev.platform.core.io.Folders;
 import dev.platform.heart.HeartTrainingTypes.HeartTrainingResult;
-import dev.platform.ml.io.Folders;
 import dev.platform.ml.pipeline.RunFolder;
 import dev.platform.ml.train.TrainingSettings;
 import java.io.IOException;

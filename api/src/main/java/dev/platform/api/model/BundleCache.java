@@ -1,10 +1,10 @@
 package dev.platform.api.model;
 
+import dev.platform.core.io.Folders;
 import dev.platform.core.lake.Lake;
 import dev.platform.core.lake.LakeFolders;
 import dev.platform.core.lake.LakeLayout;
 import dev.platform.ml.bundle.ModelBundle;
-import dev.platform.ml.io.Folders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

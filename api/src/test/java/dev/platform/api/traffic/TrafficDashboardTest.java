@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.platform.api.Http;
 import dev.platform.api.TrafficFixture;
+import dev.platform.core.io.Folders;
 import dev.platform.core.lake.Lake;
 import dev.platform.core.lake.LocalLake;
-import dev.platform.ml.io.Folders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;

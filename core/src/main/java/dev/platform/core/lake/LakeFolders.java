@@ -1,5 +1,6 @@
 package dev.platform.core.lake;
 
+import dev.platform.core.io.Folders;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.FileAlreadyExistsException;
@@ -8,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
@@ -79,7 +79,7 @@ public final class LakeFolders {
       }
       return objects.size();
     } finally {
-      deleteRecursively(staging);
+      Folders.deleteRecursively(staging);
     }
   }
 
@@ -98,17 +98,6 @@ public final class LakeFolders {
   private static void requireFolderPrefix(String prefix) {
     if (!prefix.endsWith("/")) {
       throw new IllegalArgumentException("a folder prefix ends with '/': " + prefix);
-    }
-  }
-
-  private static void deleteRecursively(Path folder) throws IOException {
-    if (!Files.exists(folder)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(folder)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
     }
   }
 }

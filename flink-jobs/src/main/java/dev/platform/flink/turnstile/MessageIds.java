@@ -62,19 +62,7 @@ public final class MessageIds {
     if (!uuidBits(id, bits) || (bits[0] | bits[1]) == 0) {
       return others != null && others.contains(id);
     }
-    long high = bits[0];
-    long low = bits[1];
-    int mask = slots() - 1;
-    for (int i = slot(high, low, mask); ; i = (i + 1) & mask) {
-      long h = table[2 * i];
-      long l = table[2 * i + 1];
-      if (h == high && l == low) {
-        return true;
-      }
-      if (h == 0 && l == 0) {
-        return false;
-      }
-    }
+    return isSet(probe(bits[0], bits[1]));
   }
 
   public int size() {
@@ -91,19 +79,29 @@ public final class MessageIds {
 
   /** Puts the bits in their slot, false when they are there already (the table has room). */
   private boolean addBits(long high, long low) {
+    int i = probe(high, low);
+    if (isSet(i)) {
+      return false;
+    }
+    table[2 * i] = high;
+    table[2 * i + 1] = low;
+    return true;
+  }
+
+  /** The slot holding these bits, or the empty slot where they would go (the table has room). */
+  private int probe(long high, long low) {
     int mask = slots() - 1;
     for (int i = slot(high, low, mask); ; i = (i + 1) & mask) {
       long h = table[2 * i];
       long l = table[2 * i + 1];
-      if (h == high && l == low) {
-        return false;
-      }
-      if (h == 0 && l == 0) {
-        table[2 * i] = high;
-        table[2 * i + 1] = low;
-        return true;
+      if ((h == high && l == low) || (h == 0 && l == 0)) {
+        return i;
       }
     }
+  }
+
+  private boolean isSet(int slot) {
+    return table[2 * slot] != 0 || table[2 * slot + 1] != 0;
   }
 
   private int slots() {

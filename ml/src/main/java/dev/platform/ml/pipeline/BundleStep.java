@@ -1,8 +1,8 @@
 package dev.platform.ml.pipeline;
 
+import dev.platform.core.io.Folders;
 import dev.platform.ml.bundle.BundleManifest;
 import dev.platform.ml.bundle.ModelBundle;
-import dev.platform.ml.io.Folders;
 import dev.platform.ml.report.ReportWriter;
 import dev.platform.ml.train.TrainedModel;
 import java.io.IOException;

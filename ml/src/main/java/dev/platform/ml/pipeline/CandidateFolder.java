@@ -1,8 +1,8 @@
 package dev.platform.ml.pipeline;
 
+import dev.platform.core.io.Folders;
 import dev.platform.ml.bundle.Json;
 import dev.platform.ml.bundle.ModelReport;
-import dev.platform.ml.io.Folders;
 import dev.platform.ml.train.ModelFiles;
 import dev.platform.ml.train.ModelKind;
 import dev.platform.ml.train.TrainedModel;

@@ -1,11 +1,11 @@
 package dev.platform.ml.pipeline;
 
+import dev.platform.core.io.Folders;
 import dev.platform.ml.bundle.Json;
 import dev.platform.ml.data.HeartCsvWriter;
 import dev.platform.ml.data.HeartDataset;
 import dev.platform.ml.data.LabeledRecord;
 import dev.platform.ml.features.FeatureEncoding;
-import dev.platform.ml.io.Folders;
 import dev.platform.ml.train.EncodedSet;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.platform.ml.io;
+package dev.platform.core.io;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** Folder helpers shared by the pipeline's writers. */
+/** Folder helpers: one way to delete or copy a folder tree. */
 public final class Folders {
   private Folders() {}
 
@@ -17,7 +17,7 @@ public final class Folders {
     }
     try (Stream<Path> paths = Files.walk(directory)) {
       for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
+        Files.deleteIfExists(path);
       }
     }
   }
