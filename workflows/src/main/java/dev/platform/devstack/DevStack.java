@@ -101,8 +101,11 @@ public final class DevStack {
             component.name(), (System.nanoTime() - begin) / 1e9, process.pid()));
   }
 
+  /** The local Temporal server's main class (its port may be a Temporal server the user runs). */
+  public static final String TEMPORAL_SERVER_MAIN = "io.temporal.testserver.TestServer";
+
   private static String portHint(Component component) {
-    return component.name().equals(DevComponents.TEMPORAL)
+    return component.mainClass().equals(TEMPORAL_SERVER_MAIN)
         ? "; stop that process, or if it is a Temporal server, use it by setting TEMPORAL_ADDRESS"
         : "; stop that process first";
   }

@@ -122,8 +122,7 @@ class WorkerCrashRecoveryTest {
     return start(
         name,
         List.of("TEMPORAL_ADDRESS=localhost:" + port, "PLATFORM_HOME=" + home),
-        "dev.platform.cli.PlatformCommand",
-        "worker",
+        "dev.platform.worker.WorkerMain",
         "--no-schedules");
   }
 

@@ -96,8 +96,7 @@ class WarehouseWorkerCrashTest {
             "PLATFORM_LAKE=" + lake.root(),
             "PLATFORM_WAREHOUSE=" + warehouseFile,
             "PLATFORM_LOG_LEVEL=INFO"),
-        "dev.platform.cli.PlatformCommand",
-        "worker",
+        "dev.platform.worker.WorkerMain",
         "--no-schedules");
   }
 

@@ -1,6 +1,6 @@
 package dev.platform.bench;
 
-import dev.platform.devstack.ApiComponent;
+import dev.platform.cli.stack.ApiComponent;
 import dev.platform.devstack.Component;
 import java.io.IOException;
 import java.net.ServerSocket;

@@ -1,5 +1,8 @@
-package dev.platform.devstack;
+package dev.platform.cli.stack;
 
+import dev.platform.devstack.Component;
+import dev.platform.devstack.DevStackException;
+import dev.platform.devstack.Readiness;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package dev.platform.cli;
 
-import dev.platform.devstack.ApiComponent;
+import dev.platform.cli.stack.ApiComponent;
 import dev.platform.devstack.Component;
 import java.nio.file.Path;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package dev.platform.cli;
 
+import dev.platform.cli.stack.KafkaComponent;
 import dev.platform.devstack.DevStack;
-import dev.platform.devstack.KafkaComponent;
 import dev.platform.devstack.StartResult;
 import dev.platform.kafka.config.KafkaSettings;
 import dev.platform.kafka.topics.KafkaTopics;

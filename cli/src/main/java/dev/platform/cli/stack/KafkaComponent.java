@@ -1,5 +1,10 @@
-package dev.platform.devstack;
+package dev.platform.cli.stack;
 
+import dev.platform.devstack.Component;
+import dev.platform.devstack.DevStack;
+import dev.platform.devstack.DevStackException;
+import dev.platform.devstack.Ports;
+import dev.platform.devstack.Readiness;
 import dev.platform.kafka.broker.BrokerConfig;
 import dev.platform.kafka.broker.BrokerLaunch;
 import java.nio.file.Path;

@@ -1,10 +1,10 @@
 package dev.platform.cli;
 
+import dev.platform.cli.stack.DevComponents;
+import dev.platform.cli.stack.KafkaComponent;
 import dev.platform.devstack.Component;
-import dev.platform.devstack.DevComponents;
 import dev.platform.devstack.DevStack;
 import dev.platform.devstack.FlinkJobComponent;
-import dev.platform.devstack.KafkaComponent;
 import dev.platform.devstack.StartResult;
 import dev.platform.kafka.config.KafkaSettings;
 import dev.platform.kafka.topics.KafkaTopics;

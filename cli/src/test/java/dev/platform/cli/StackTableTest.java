@@ -3,9 +3,9 @@ package dev.platform.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.platform.cli.stack.DevComponents;
 import dev.platform.devstack.ComponentState;
 import dev.platform.devstack.ComponentStatus;
-import dev.platform.devstack.DevComponents;
 import dev.platform.metrics.MetricsSettings;
 import java.io.PrintWriter;
 import java.io.StringWriter;

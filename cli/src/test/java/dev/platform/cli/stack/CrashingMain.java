@@ -1,4 +1,4 @@
-package dev.platform.devstack;
+package dev.platform.cli.stack;
 
 /** A component that fails at once, as one with a bad configuration would. */
 public final class CrashingMain {

@@ -1,10 +1,19 @@
-package dev.platform.devstack;
+package dev.platform.cli.stack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.platform.devstack.Component;
+import dev.platform.devstack.ComponentState;
+import dev.platform.devstack.ComponentStatus;
+import dev.platform.devstack.DevStack;
+import dev.platform.devstack.DevStackException;
+import dev.platform.devstack.Ports;
+import dev.platform.devstack.Readiness;
+import dev.platform.devstack.StartResult;
+import dev.platform.devstack.StopResult;
 import dev.platform.kafka.config.KafkaSettings;
 import dev.platform.temporal.TemporalSettings;
 import java.io.IOException;

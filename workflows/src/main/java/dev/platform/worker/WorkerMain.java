@@ -1,5 +1,6 @@
-package dev.platform.cli;
+package dev.platform.worker;
 
+import dev.platform.core.config.PlatformEnvironment;
 import dev.platform.metrics.MetricsSettings;
 import dev.platform.metrics.WorkerMetrics;
 import dev.platform.schedules.PlatformSchedules;
@@ -8,41 +9,38 @@ import dev.platform.temporal.PlatformSearchAttributes;
 import dev.platform.temporal.TaskQueues;
 import dev.platform.temporal.TemporalConnection;
 import dev.platform.temporal.TemporalSettings;
-import dev.platform.worker.PlatformWorker;
 import io.temporal.worker.WorkerFactory;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
-@Command(
-    name = "worker",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Run a Temporal worker for all task queues until stopped (for containers and VMs).",
-      "Connects to TEMPORAL_ADDRESS (default localhost:7233) and installs the schedules.",
-      "Serves Temporal SDK metrics for Prometheus at http://HOST:PORT/metrics, PORT from",
-      "PLATFORM_WORKER_METRICS_PORT (default 9464; off: none)."
-    })
-final class WorkerCommand implements Callable<Integer> {
-  private static final Logger LOG = LoggerFactory.getLogger(WorkerCommand.class);
-  static final String READY_FILE = "run/worker.ready";
+/**
+ * A worker process for every task queue, until stopped: connects to {@code TEMPORAL_ADDRESS},
+ * serves its metrics, installs the schedules, writes {@code run/worker.ready} under the platform
+ * home while it polls. {@code platform worker} runs it; so can {@code java -cp ... WorkerMain}.
+ */
+public final class WorkerMain {
+  private static final Logger LOG = LoggerFactory.getLogger(WorkerMain.class);
 
-  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  /** Written once the worker polls, removed when it stops. */
+  public static final String READY_FILE = "run/worker.ready";
 
-  @Option(
-      names = "--no-schedules",
-      description = "Do not create or update the platform's schedules at start.")
-  boolean noSchedules;
+  private WorkerMain() {}
 
-  @Override
-  public Integer call() throws Exception {
-    Path home = PlatformHome.get();
+  public static void main(String[] args) throws Exception {
+    boolean schedules = !java.util.Arrays.asList(args).contains("--no-schedules");
+    run(PlatformEnvironment.current().home(), schedules, new PrintWriter(System.out, true));
+  }
+
+  /** Runs the worker until the JVM shuts down. */
+  public static void run(Path home, boolean installSchedules, PrintWriter out)
+      throws IOException, InterruptedException {
     Path ready = home.resolve(READY_FILE);
     WorkerMetrics metrics = startMetrics(MetricsSettings.fromEnvironment());
     TemporalConnection connection =
@@ -51,7 +49,7 @@ final class WorkerCommand implements Callable<Integer> {
     WorkerFactory factory = PlatformWorker.create(connection.client(), home);
     factory.start();
     PlatformSearchAttributes.register(connection);
-    if (!noSchedules) {
+    if (installSchedules) {
       new ScheduleInstaller(connection)
           .apply(PlatformSchedules.all(PlatformSchedules.heartSourceFromEnvironment()))
           .forEach(installed -> LOG.info("schedule {}", installed));
@@ -63,11 +61,11 @@ final class WorkerCommand implements Callable<Integer> {
                 () -> {
                   try {
                     Files.deleteIfExists(ready);
-                  } catch (java.io.IOException e) {
+                  } catch (IOException e) {
                     LOG.warn("cannot remove {}", ready);
                   }
                   factory.shutdown();
-                  factory.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+                  factory.awaitTermination(10, TimeUnit.SECONDS);
                   connection.close();
                   if (metrics != null) {
                     metrics.close();
@@ -76,19 +74,14 @@ final class WorkerCommand implements Callable<Integer> {
                 }));
     Files.createDirectories(ready.getParent());
     Files.writeString(ready, ProcessHandle.current().pid() + "\n");
-    spec.commandLine()
-        .getOut()
-        .printf(
-            "worker polling %s on %s (namespace %s)%n",
-            TaskQueues.ALL, connection.settings().address(), connection.settings().namespace());
+    out.printf(
+        "worker polling %s on %s (namespace %s)%n",
+        TaskQueues.ALL, connection.settings().address(), connection.settings().namespace());
     if (metrics != null) {
-      spec.commandLine()
-          .getOut()
-          .printf("metrics at http://localhost:%d%s%n", metrics.port(), WorkerMetrics.PATH);
+      out.printf("metrics at http://localhost:%d%s%n", metrics.port(), WorkerMetrics.PATH);
     }
-    spec.commandLine().getOut().flush();
+    out.flush();
     stopped.await();
-    return 0;
   }
 
   /** The metrics server; null when off, or when the default port is taken by something else. */
@@ -98,7 +91,7 @@ final class WorkerCommand implements Callable<Integer> {
     }
     try {
       return WorkerMetrics.serve(settings.port().getAsInt());
-    } catch (java.io.UncheckedIOException e) {
+    } catch (UncheckedIOException e) {
       if (settings.configured()) {
         throw new IllegalStateException(
             e.getMessage() + " (" + MetricsSettings.VARIABLE + "): " + e.getCause().getMessage(),

@@ -1,14 +1,14 @@
 package dev.platform.cli;
 
+import dev.platform.cli.stack.ApiComponent;
+import dev.platform.cli.stack.DevComponents;
 import dev.platform.core.config.PlatformEnvironment;
 import dev.platform.core.source.Mirror;
 import dev.platform.demo.Demo;
 import dev.platform.demo.DemoPlan;
 import dev.platform.demo.DemoSummary;
 import dev.platform.demo.DemoSummary.DayTraffic;
-import dev.platform.devstack.ApiComponent;
 import dev.platform.devstack.ComponentStatus;
-import dev.platform.devstack.DevComponents;
 import dev.platform.schedules.PlatformSchedules;
 import dev.platform.temporal.PlatformSearchAttributes;
 import dev.platform.temporal.TemporalConnection;
@@ -156,7 +156,7 @@ final class DemoCommand implements Callable<Integer> {
     out.println();
     out.println("open:");
     summary.urls().forEach(url -> out.println("  " + url));
-    out.println("run history (the local Temporal server has no web UI; see the README's Deploy):");
+    out.println("run history (the local Temporal server has no web UI; see docs/deployment.md):");
     summary.commands().forEach(command -> out.println("  " + command));
     out.printf(Locale.ROOT, "demo: done in %.0f s%n", seconds);
     out.flush();

@@ -1,11 +1,17 @@
-package dev.platform.devstack;
+package dev.platform.cli.stack;
 
+import dev.platform.devstack.Component;
+import dev.platform.devstack.DevStack;
+import dev.platform.devstack.FlinkJobComponent;
+import dev.platform.devstack.Readiness;
+import dev.platform.devstack.StackHome;
 import dev.platform.kafka.config.KafkaSettings;
 import dev.platform.metrics.MetricsSettings;
 import dev.platform.metrics.WorkerMetrics;
 import dev.platform.schedules.PlatformSchedules;
 import dev.platform.temporal.TaskQueues;
 import dev.platform.temporal.TemporalSettings;
+import dev.platform.worker.WorkerMain;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -127,7 +133,7 @@ public final class DevComponents {
   public static Component temporal(int port) {
     return new Component(
         TEMPORAL,
-        "io.temporal.testserver.TestServer",
+        DevStack.TEMPORAL_SERVER_MAIN,
         List.of(Integer.toString(port)),
         List.of("-Xmx512m"),
         Map.of(),
@@ -163,7 +169,7 @@ public final class DevComponents {
             List.of("worker"),
             jvmOptions,
             env,
-            new Readiness.FileExists(home.resolve("run").resolve("worker.ready")),
+            new Readiness.FileExists(home.resolve(WorkerMain.READY_FILE)),
             Duration.ofSeconds(60),
             "task queues " + String.join(", ", TaskQueues.ALL) + " on " + temporalAddress)
         .withMetrics(workerMetricsUrl());
