@@ -1,5 +1,8 @@
 package dev.platform.core.ingest;
 
+import de.siegmar.fastcsv.reader.CsvParseException;
+import dev.platform.core.csv.Csv;
+import dev.platform.core.csv.CsvRecordException;
 import dev.platform.core.lake.Lake;
 import dev.platform.core.lake.LakeLayout;
 import dev.platform.core.lake.LakeObject;
@@ -102,22 +105,20 @@ public final class StationReferenceIngestion {
     }
     String[] lines = text.split("\r?\n");
     List<String> header = new ArrayList<>();
-    for (String cell : lines[0].split(",", -1)) {
-      header.add(cell.strip().toUpperCase(Locale.ROOT));
+    for (String cell : fields(lines[0])) {
+      header.add(cell.toUpperCase(Locale.ROOT));
     }
     if (!header.containsAll(REQUIRED_COLUMNS)) {
       return "not the station table: line 1 lacks Remote, Booth and Station: "
-          + abbreviate(lines[0]);
+          + CsvRecordException.quote(lines[0]);
     }
     for (int i = 1; i < lines.length; i++) {
       if (lines[i].isBlank()) {
         continue;
       }
-      if (lines[i].split(",", -1).length != header.size()) {
-        badLines.add(
-            new BadLine(
-                i + 1,
-                "expected " + header.size() + " fields, found " + lines[i].split(",", -1).length));
+      int width = fields(lines[i]).size();
+      if (width != header.size()) {
+        badLines.add(new BadLine(i + 1, "expected " + header.size() + " fields, found " + width));
       } else {
         rows[0]++;
       }
@@ -128,8 +129,13 @@ public final class StationReferenceIngestion {
     return rows[0] == 0 ? "the table has no rows" : null;
   }
 
-  private static String abbreviate(String text) {
-    return text.length() <= 60 ? "'" + text + "'" : "'" + text.substring(0, 57) + "...'";
+  /** The line's fields; a line that is not CSV counts as one field. */
+  private static List<String> fields(String line) {
+    try {
+      return Csv.fields(line);
+    } catch (CsvParseException e) {
+      return List.of(line);
+    }
   }
 
   private static MessageDigest sha256() {

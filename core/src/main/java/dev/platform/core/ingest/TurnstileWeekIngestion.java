@@ -1,5 +1,7 @@
 package dev.platform.core.ingest;
 
+import de.siegmar.fastcsv.writer.CsvWriter;
+import dev.platform.core.csv.Csv;
 import dev.platform.core.lake.Lake;
 import dev.platform.core.lake.LakeLayout;
 import dev.platform.core.lake.LakeObject;
@@ -109,7 +111,7 @@ public final class TurnstileWeekIngestion {
                 new InputStreamReader(
                     Sources.unpacked(Files.newInputStream(raw)), StandardCharsets.UTF_8),
                 1 << 16);
-        Writer out = canonicalWriter(canonical)) {
+        CsvWriter out = Csv.writer(canonicalWriter(canonical))) {
       String headerLine = reader.readLine();
       if (headerLine == null) {
         validation.fatal = "the file is empty";
@@ -122,8 +124,7 @@ public final class TurnstileWeekIngestion {
         validation.fatal = "no turnstile header on line 1: " + e.getMessage();
         return validation;
       }
-      out.write(TurnstileCsv.HEADER);
-      out.write('\n');
+      out.writeRecord(TurnstileCsv.COLUMNS);
       long lineNumber = 1;
       for (String line = reader.readLine(); line != null; line = reader.readLine()) {
         lineNumber++;
@@ -132,8 +133,7 @@ public final class TurnstileWeekIngestion {
         }
         ParseResult<TurnstileReading> reading = header.parse(line);
         if (reading.isOk()) {
-          out.write(TurnstileCsv.format(reading.get()));
-          out.write('\n');
+          TurnstileCsv.write(out, reading.get());
           validation.goodRows++;
         } else {
           validation.bad(lineNumber, reading.problem());

@@ -1,8 +1,12 @@
 package dev.platform.core.turnstile;
 
+import dev.platform.core.csv.CsvColumn;
+import dev.platform.core.csv.CsvLayout;
+import dev.platform.core.csv.CsvRecordException;
+import dev.platform.core.csv.CsvRow;
+import dev.platform.core.csv.CsvValue;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /**
@@ -31,23 +35,37 @@ public record StreamAggregate(
     long entries,
     long exits) {
 
-  public static final List<String> COLUMNS =
-      List.of(
-          "CA",
-          "UNIT",
-          "SCP",
-          "STATION",
-          "LINENAME",
-          "DIVISION",
-          "DATE",
-          "DESC",
-          "WINDOW_START",
-          "WINDOW_END",
-          "ENTRIES",
-          "EXITS");
+  private static final CsvValue<LocalDateTime> WINDOW_TIME =
+      CsvValue.dateTime("yyyy-MM-dd HH:mm:ss");
+
+  /** The window file's columns, in order. */
+  static final CsvLayout<StreamAggregate> LAYOUT = new CsvLayout<>();
+
+  static final CsvColumn<StreamAggregate, String> CA = LAYOUT.text("CA", StreamAggregate::ca);
+  static final CsvColumn<StreamAggregate, String> UNIT = LAYOUT.text("UNIT", StreamAggregate::unit);
+  static final CsvColumn<StreamAggregate, String> SCP = LAYOUT.text("SCP", StreamAggregate::scp);
+  static final CsvColumn<StreamAggregate, String> STATION =
+      LAYOUT.text("STATION", StreamAggregate::station);
+  static final CsvColumn<StreamAggregate, String> LINENAME =
+      LAYOUT.text("LINENAME", StreamAggregate::linename);
+  static final CsvColumn<StreamAggregate, String> DIVISION =
+      LAYOUT.text("DIVISION", StreamAggregate::division);
+  static final CsvColumn<StreamAggregate, LocalDate> DATE =
+      LAYOUT.add("DATE", StreamAggregate::date, CsvValue.ISO_DATE);
+  static final CsvColumn<StreamAggregate, String> DESC = LAYOUT.text("DESC", StreamAggregate::desc);
+  static final CsvColumn<StreamAggregate, LocalDateTime> WINDOW_START =
+      LAYOUT.add("WINDOW_START", StreamAggregate::windowStart, WINDOW_TIME);
+  static final CsvColumn<StreamAggregate, LocalDateTime> WINDOW_END =
+      LAYOUT.add("WINDOW_END", StreamAggregate::windowEnd, WINDOW_TIME);
+  static final CsvColumn<StreamAggregate, Long> ENTRIES =
+      LAYOUT.add("ENTRIES", StreamAggregate::entries, CsvValue.WHOLE_NUMBER);
+  static final CsvColumn<StreamAggregate, Long> EXITS =
+      LAYOUT.add("EXITS", StreamAggregate::exits, CsvValue.WHOLE_NUMBER);
+
+  public static final List<String> COLUMNS = LAYOUT.names();
 
   /** The header line of stream files. */
-  public static final String HEADER = String.join(",", COLUMNS);
+  public static final String HEADER = LAYOUT.header();
 
   public TurnstileId turnstile() {
     return new TurnstileId(ca, unit, scp);
@@ -55,47 +73,33 @@ public record StreamAggregate(
 
   /** One CSV line (no line break). */
   public String format() {
-    return String.join(
-        ",",
-        CsvLine.quote(ca),
-        CsvLine.quote(unit),
-        CsvLine.quote(scp),
-        CsvLine.quote(station),
-        CsvLine.quote(linename),
-        CsvLine.quote(division),
-        date.toString(),
-        CsvLine.quote(desc),
-        TurnstileMessage.TIMESTAMP.format(windowStart),
-        TurnstileMessage.TIMESTAMP.format(windowEnd),
-        Long.toString(entries),
-        Long.toString(exits));
+    return LAYOUT.format(this);
   }
 
   public static ParseResult<StreamAggregate> parse(String line) {
     if (line == null || line.isBlank()) {
       return ParseResult.bad("empty line");
     }
-    List<String> f = CsvLine.split(line);
-    if (f.size() != COLUMNS.size()) {
-      return ParseResult.bad("expected " + COLUMNS.size() + " fields, found " + f.size());
-    }
     try {
-      return ParseResult.ok(
-          new StreamAggregate(
-              f.get(0),
-              f.get(1),
-              f.get(2),
-              f.get(3),
-              f.get(4),
-              f.get(5),
-              LocalDate.parse(f.get(6)),
-              f.get(7),
-              LocalDateTime.parse(f.get(8), TurnstileMessage.TIMESTAMP),
-              LocalDateTime.parse(f.get(9), TurnstileMessage.TIMESTAMP),
-              Long.parseLong(f.get(10)),
-              Long.parseLong(f.get(11))));
-    } catch (DateTimeParseException | NumberFormatException e) {
+      return ParseResult.ok(LAYOUT.read(line, StreamAggregate::read));
+    } catch (CsvRecordException e) {
       return ParseResult.bad(e.getMessage());
     }
+  }
+
+  private static StreamAggregate read(CsvRow row) {
+    return new StreamAggregate(
+        row.get(CA),
+        row.get(UNIT),
+        row.get(SCP),
+        row.get(STATION),
+        row.get(LINENAME),
+        row.get(DIVISION),
+        row.get(DATE),
+        row.get(DESC),
+        row.get(WINDOW_START),
+        row.get(WINDOW_END),
+        row.get(ENTRIES),
+        row.get(EXITS));
   }
 }

@@ -1,15 +1,18 @@
 package dev.platform.core.turnstile;
 
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.writer.CsvWriter;
+import dev.platform.core.csv.Csv;
+import dev.platform.core.csv.CsvColumn;
+import dev.platform.core.csv.CsvLayout;
+import dev.platform.core.csv.CsvRecordException;
+import dev.platform.core.csv.CsvRow;
+import dev.platform.core.csv.CsvValue;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 
 /**
  * The codec of turnstile reading files. Reads every variant of the public files: header {@code CA}
@@ -22,24 +25,40 @@ import java.util.function.Function;
  * </pre>
  */
 public final class TurnstileCsv {
-  public static final List<String> COLUMNS =
-      List.of(
-          "CA",
-          "UNIT",
-          "SCP",
-          "STATION",
-          "LINENAME",
-          "DIVISION",
+  private static final DateTimeFormatter PUBLIC_DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy");
+
+  /** The columns of the canonical form, in order; a public file may order them otherwise. */
+  static final CsvLayout<TurnstileReading> LAYOUT = new CsvLayout<>();
+
+  static final CsvColumn<TurnstileReading, String> CA = LAYOUT.text("CA", TurnstileReading::ca);
+  static final CsvColumn<TurnstileReading, String> UNIT =
+      LAYOUT.text("UNIT", TurnstileReading::unit);
+  static final CsvColumn<TurnstileReading, String> SCP = LAYOUT.text("SCP", TurnstileReading::scp);
+  static final CsvColumn<TurnstileReading, String> STATION =
+      LAYOUT.text("STATION", TurnstileReading::station);
+  static final CsvColumn<TurnstileReading, String> LINENAME =
+      LAYOUT.text("LINENAME", TurnstileReading::linename);
+  static final CsvColumn<TurnstileReading, String> DIVISION =
+      LAYOUT.text("DIVISION", TurnstileReading::division);
+  // a weekly file holds a few dozen distinct dates and times: each is parsed once
+  static final CsvColumn<TurnstileReading, LocalDate> DATE =
+      LAYOUT.add(
           "DATE",
-          "TIME",
-          "DESC",
-          "ENTRIES",
-          "EXITS");
+          TurnstileReading::date,
+          new CsvValue<>("MM/dd/yyyy", TurnstileCsv::parseDate, LocalDate::toString).remembered());
+  static final CsvColumn<TurnstileReading, LocalTime> TIME =
+      LAYOUT.add("TIME", TurnstileReading::time, CsvValue.TIME.remembered());
+  static final CsvColumn<TurnstileReading, String> DESC =
+      LAYOUT.text("DESC", TurnstileReading::desc);
+  static final CsvColumn<TurnstileReading, Long> ENTRIES =
+      LAYOUT.add("ENTRIES", TurnstileReading::entries, CsvValue.WHOLE_NUMBER);
+  static final CsvColumn<TurnstileReading, Long> EXITS =
+      LAYOUT.add("EXITS", TurnstileReading::exits, CsvValue.WHOLE_NUMBER);
+
+  public static final List<String> COLUMNS = LAYOUT.names();
 
   /** The canonical header line. */
-  public static final String HEADER = String.join(",", COLUMNS);
-
-  private static final DateTimeFormatter PUBLIC_DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy");
+  public static final String HEADER = LAYOUT.header();
 
   private TurnstileCsv() {}
 
@@ -49,56 +68,31 @@ public final class TurnstileCsv {
    * @throws TurnstileFormatException when a column is missing or the line is no header
    */
   public static Header header(String line) {
-    List<String> cells = CsvLine.split(stripBom(line));
-    int[] positions = new int[COLUMNS.size()];
-    java.util.Arrays.fill(positions, -1);
-    for (int i = 0; i < cells.size(); i++) {
-      String name = cells.get(i).toUpperCase(Locale.ROOT).replace("C/A", "CA");
-      int column = COLUMNS.indexOf(name);
-      if (column >= 0) {
-        positions[column] = i;
-      }
-    }
-    List<String> missing = new ArrayList<>();
-    for (int column = 0; column < positions.length; column++) {
-      if (positions[column] < 0) {
-        missing.add(COLUMNS.get(column));
-      }
-    }
-    if (!missing.isEmpty()) {
+    try {
+      List<String> names = Csv.fields(stripBom(line));
+      int[] positions =
+          LAYOUT.positionsIn(names, name -> name.toUpperCase(Locale.ROOT).replace("C/A", "CA"));
+      return new Header(positions, names.size());
+    } catch (CsvRecordException | CsvParseException e) {
       throw new TurnstileFormatException(
-          "not a turnstile header (missing "
-              + String.join(", ", missing)
-              + "): "
-              + abbreviate(line));
+          "not a turnstile header (" + e.getMessage() + "): " + CsvRecordException.quote(line));
     }
-    return new Header(positions, cells.size());
   }
 
   /** Formats a reading as a canonical line (no line break). */
   public static String format(TurnstileReading r) {
-    return String.join(
-        ",",
-        CsvLine.quote(r.ca()),
-        CsvLine.quote(r.unit()),
-        CsvLine.quote(r.scp()),
-        CsvLine.quote(r.station()),
-        CsvLine.quote(r.linename()),
-        CsvLine.quote(r.division()),
-        r.date().toString(),
-        formatTime(r.time()),
-        CsvLine.quote(r.desc()),
-        Long.toString(r.entries()),
-        Long.toString(r.exits()));
+    return LAYOUT.format(r);
+  }
+
+  /** Writes a reading as a canonical line. */
+  public static void write(CsvWriter out, TurnstileReading r) {
+    LAYOUT.write(out, r);
   }
 
   /** A file's column positions, read from its header. */
   public static final class Header {
     private final int[] positions;
     private final int width;
-    // a weekly file holds a few dozen distinct dates and times: parse each once
-    private final Map<String, LocalDate> dates = new BoundedCache<>();
-    private final Map<String, LocalTime> times = new BoundedCache<>();
 
     private Header(int[] positions, int width) {
       this.positions = positions;
@@ -115,92 +109,40 @@ public final class TurnstileCsv {
       if (line.isBlank()) {
         return ParseResult.bad("empty line");
       }
-      List<String> cells = CsvLine.split(line);
-      if (cells.size() != width) {
-        return ParseResult.bad("expected " + width + " fields, found " + cells.size());
-      }
-      String ca = cell(cells, 0);
-      String unit = cell(cells, 1);
-      String scp = cell(cells, 2);
-      if (ca.isEmpty() || unit.isEmpty() || scp.isEmpty()) {
-        return ParseResult.bad("CA, UNIT and SCP must not be empty");
-      }
-      LocalDate date;
       try {
-        date = dates.computeIfAbsent(cell(cells, 6), TurnstileCsv::parseDate);
-      } catch (DateTimeParseException e) {
-        return ParseResult.bad("DATE: not MM/dd/yyyy: " + abbreviate(cell(cells, 6)));
+        return ParseResult.ok(LAYOUT.read(line, positions, width, TurnstileCsv::reading));
+      } catch (CsvRecordException e) {
+        return ParseResult.bad(e.getMessage());
       }
-      LocalTime time;
-      try {
-        time = times.computeIfAbsent(cell(cells, 7), LocalTime::parse);
-      } catch (DateTimeParseException e) {
-        return ParseResult.bad("TIME: not HH:mm:ss: " + abbreviate(cell(cells, 7)));
-      }
-      long entries;
-      long exits;
-      try {
-        entries = Long.parseLong(cell(cells, 9));
-      } catch (NumberFormatException e) {
-        return ParseResult.bad("ENTRIES: not a whole number: " + abbreviate(cell(cells, 9)));
-      }
-      try {
-        exits = Long.parseLong(cell(cells, 10));
-      } catch (NumberFormatException e) {
-        return ParseResult.bad("EXITS: not a whole number: " + abbreviate(cell(cells, 10)));
-      }
-      if (entries < 0 || exits < 0) {
-        return ParseResult.bad("ENTRIES and EXITS are counters and must not be negative");
-      }
-      return ParseResult.ok(
-          new TurnstileReading(
-              ca,
-              unit,
-              scp,
-              cell(cells, 3),
-              cell(cells, 4),
-              cell(cells, 5),
-              date,
-              time,
-              cell(cells, 8),
-              entries,
-              exits));
-    }
-
-    private String cell(List<String> cells, int column) {
-      return cells.get(positions[column]);
     }
   }
 
-  /** {@code HH:mm:ss}, always with seconds (unlike {@link LocalTime#toString()}). */
-  private static String formatTime(LocalTime time) {
-    char[] text = {
-      digit(time.getHour() / 10), digit(time.getHour() % 10), ':',
-      digit(time.getMinute() / 10), digit(time.getMinute() % 10), ':',
-      digit(time.getSecond() / 10), digit(time.getSecond() % 10)
-    };
-    return new String(text);
-  }
-
-  private static char digit(int value) {
-    return (char) ('0' + value);
-  }
-
-  /** A thread-safe memo that forgets everything when it grows past a few thousand entries. */
-  private static final class BoundedCache<V> extends ConcurrentHashMap<String, V> {
-    private static final int LIMIT = 4_096;
-
-    @Override
-    public V computeIfAbsent(String key, Function<? super String, ? extends V> compute) {
-      V known = get(key);
-      if (known != null) {
-        return known;
-      }
-      if (size() >= LIMIT) {
-        clear();
-      }
-      return super.computeIfAbsent(key, compute);
+  private static TurnstileReading reading(CsvRow row) {
+    String ca = row.text(CA);
+    String unit = row.text(UNIT);
+    String scp = row.text(SCP);
+    if (ca.isEmpty() || unit.isEmpty() || scp.isEmpty()) {
+      throw new CsvRecordException("CA, UNIT and SCP must not be empty");
     }
+    LocalDate date = row.get(DATE);
+    LocalTime time = row.get(TIME);
+    long entries = row.get(ENTRIES);
+    long exits = row.get(EXITS);
+    if (entries < 0 || exits < 0) {
+      throw new CsvRecordException("ENTRIES and EXITS are counters and must not be negative");
+    }
+    return new TurnstileReading(
+        ca,
+        unit,
+        scp,
+        row.get(STATION),
+        row.get(LINENAME),
+        row.get(DIVISION),
+        date,
+        time,
+        row.get(DESC),
+        entries,
+        exits);
   }
 
   static LocalDate parseDate(String text) {
@@ -209,9 +151,5 @@ public final class TurnstileCsv {
 
   static String stripBom(String line) {
     return !line.isEmpty() && line.charAt(0) == '\uFEFF' ? line.substring(1) : line;
-  }
-
-  static String abbreviate(String text) {
-    return text.length() <= 60 ? "'" + text + "'" : "'" + text.substring(0, 57) + "...'";
   }
 }

@@ -1,10 +1,14 @@
 package dev.platform.core.turnstile;
 
+import dev.platform.core.csv.CsvColumn;
+import dev.platform.core.csv.CsvLayout;
+import dev.platform.core.csv.CsvRecordException;
+import dev.platform.core.csv.CsvRow;
+import dev.platform.core.csv.CsvValue;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /**
@@ -34,26 +38,42 @@ public record TurnstileMessage(
     String id,
     LocalDateTime timestamp) {
 
-  public static final List<String> COLUMNS =
-      List.of(
-          "CA",
-          "UNIT",
-          "SCP",
-          "STATION",
-          "LINENAME",
-          "DIVISION",
-          "DATE",
-          "TIME",
-          "DESC",
-          "ENTRIES",
-          "EXITS",
-          "ID",
-          "TIMESTAMP");
-
   public static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MM-dd-yy");
   public static final DateTimeFormatter TIMESTAMP =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+  /** The message's columns, in order. */
+  static final CsvLayout<TurnstileMessage> LAYOUT = new CsvLayout<>();
+
+  static final CsvColumn<TurnstileMessage, String> CA_COLUMN =
+      LAYOUT.text("CA", TurnstileMessage::ca);
+  static final CsvColumn<TurnstileMessage, String> UNIT_COLUMN =
+      LAYOUT.text("UNIT", TurnstileMessage::unit);
+  static final CsvColumn<TurnstileMessage, String> SCP_COLUMN =
+      LAYOUT.text("SCP", TurnstileMessage::scp);
+  static final CsvColumn<TurnstileMessage, String> STATION_COLUMN =
+      LAYOUT.text("STATION", TurnstileMessage::station);
+  static final CsvColumn<TurnstileMessage, String> LINENAME_COLUMN =
+      LAYOUT.text("LINENAME", TurnstileMessage::linename);
+  static final CsvColumn<TurnstileMessage, String> DIVISION_COLUMN =
+      LAYOUT.text("DIVISION", TurnstileMessage::division);
+  static final CsvColumn<TurnstileMessage, LocalDate> DATE_COLUMN =
+      LAYOUT.add("DATE", TurnstileMessage::date, CsvValue.date("MM-dd-yy"));
+  static final CsvColumn<TurnstileMessage, LocalTime> TIME_COLUMN =
+      LAYOUT.add("TIME", TurnstileMessage::time, CsvValue.TIME);
+  static final CsvColumn<TurnstileMessage, String> DESC_COLUMN =
+      LAYOUT.text("DESC", TurnstileMessage::desc);
+  static final CsvColumn<TurnstileMessage, Long> ENTRIES_COLUMN =
+      LAYOUT.add("ENTRIES", TurnstileMessage::entries, CsvValue.WHOLE_NUMBER);
+  static final CsvColumn<TurnstileMessage, Long> EXITS_COLUMN =
+      LAYOUT.add("EXITS", TurnstileMessage::exits, CsvValue.WHOLE_NUMBER);
+  static final CsvColumn<TurnstileMessage, String> ID_COLUMN =
+      LAYOUT.text("ID", TurnstileMessage::id);
+  static final CsvColumn<TurnstileMessage, LocalDateTime> TIMESTAMP_COLUMN =
+      LAYOUT.add(
+          "TIMESTAMP", TurnstileMessage::timestamp, CsvValue.dateTime("yyyy-MM-dd HH:mm:ss"));
+
+  public static final List<String> COLUMNS = LAYOUT.names();
 
   public TurnstileId turnstile() {
     return new TurnstileId(ca, unit, scp);
@@ -61,21 +81,7 @@ public record TurnstileMessage(
 
   /** The message as one CSV line (no line break). */
   public String format() {
-    return String.join(
-        ",",
-        CsvLine.quote(ca),
-        CsvLine.quote(unit),
-        CsvLine.quote(scp),
-        CsvLine.quote(station),
-        CsvLine.quote(linename),
-        CsvLine.quote(division),
-        DATE.format(date),
-        TIME.format(time),
-        CsvLine.quote(desc),
-        Long.toString(entries),
-        Long.toString(exits),
-        CsvLine.quote(id),
-        TIMESTAMP.format(timestamp));
+    return LAYOUT.format(this);
   }
 
   /** Parses one message; the problem says which field is wrong and why. */
@@ -83,49 +89,45 @@ public record TurnstileMessage(
     if (line == null || line.isBlank()) {
       return ParseResult.bad("empty message");
     }
-    List<String> f = CsvLine.split(line);
-    if (f.size() != COLUMNS.size()) {
-      return ParseResult.bad("expected " + COLUMNS.size() + " fields, found " + f.size());
-    }
-    if (f.get(0).isEmpty() || f.get(1).isEmpty() || f.get(2).isEmpty()) {
-      return ParseResult.bad("CA, UNIT and SCP must not be empty");
-    }
-    if (f.get(11).isEmpty()) {
-      return ParseResult.bad("ID must not be empty");
-    }
-    LocalDate date;
-    LocalTime time;
-    LocalDateTime timestamp;
-    long entries;
-    long exits;
     try {
-      date = LocalDate.parse(f.get(6), DATE);
-    } catch (DateTimeParseException e) {
-      return ParseResult.bad("DATE: not MM-dd-yy: " + TurnstileCsv.abbreviate(f.get(6)));
+      return ParseResult.ok(LAYOUT.read(line, TurnstileMessage::read));
+    } catch (CsvRecordException e) {
+      return ParseResult.bad(e.getMessage());
     }
-    try {
-      time = LocalTime.parse(f.get(7));
-    } catch (DateTimeParseException e) {
-      return ParseResult.bad("TIME: not HH:mm:ss: " + TurnstileCsv.abbreviate(f.get(7)));
+  }
+
+  private static TurnstileMessage read(CsvRow row) {
+    String ca = row.text(CA_COLUMN);
+    String unit = row.text(UNIT_COLUMN);
+    String scp = row.text(SCP_COLUMN);
+    if (ca.isEmpty() || unit.isEmpty() || scp.isEmpty()) {
+      throw new CsvRecordException("CA, UNIT and SCP must not be empty");
     }
-    try {
-      timestamp = LocalDateTime.parse(f.get(12), TIMESTAMP);
-    } catch (DateTimeParseException e) {
-      return ParseResult.bad(
-          "TIMESTAMP: not yyyy-MM-dd HH:mm:ss: " + TurnstileCsv.abbreviate(f.get(12)));
+    String id = row.text(ID_COLUMN);
+    if (id.isEmpty()) {
+      throw new CsvRecordException("ID must not be empty");
     }
-    try {
-      entries = Long.parseLong(f.get(9));
-      exits = Long.parseLong(f.get(10));
-    } catch (NumberFormatException e) {
-      return ParseResult.bad("ENTRIES/EXITS: not whole numbers");
-    }
+    LocalDate date = row.get(DATE_COLUMN);
+    LocalTime time = row.get(TIME_COLUMN);
+    LocalDateTime timestamp = row.get(TIMESTAMP_COLUMN);
+    long entries = row.get(ENTRIES_COLUMN);
+    long exits = row.get(EXITS_COLUMN);
     if (entries < 0 || exits < 0) {
-      return ParseResult.bad("ENTRIES/EXITS: counts must not be negative");
+      throw new CsvRecordException("ENTRIES/EXITS: counts must not be negative");
     }
-    return ParseResult.ok(
-        new TurnstileMessage(
-            f.get(0), f.get(1), f.get(2), f.get(3), f.get(4), f.get(5), date, time, f.get(8),
-            entries, exits, f.get(11), timestamp));
+    return new TurnstileMessage(
+        ca,
+        unit,
+        scp,
+        row.get(STATION_COLUMN),
+        row.get(LINENAME_COLUMN),
+        row.get(DIVISION_COLUMN),
+        date,
+        time,
+        row.get(DESC_COLUMN),
+        entries,
+        exits,
+        id,
+        timestamp);
   }
 }

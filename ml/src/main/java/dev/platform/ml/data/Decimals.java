@@ -1,6 +1,6 @@
 package dev.platform.ml.data;
 
-/** Parses plain decimals ({@code -12.345}) from ASCII bytes exactly as Double.parseDouble does. */
+/** Parses plain decimals ({@code -12.345}) exactly as Double.parseDouble does, only faster. */
 final class Decimals {
   private static final double[] POWERS_OF_TEN = new double[23];
 
@@ -15,16 +15,18 @@ final class Decimals {
   private Decimals() {}
 
   /**
-   * The value of {@code bytes[start .. end)} when it is an optional sign, digits and at most one
-   * point with at most 15 significant digits; NaN for anything else (the caller then falls back to
+   * The value of {@code text} when it is an optional sign, digits and at most one point with at
+   * most 15 significant digits; NaN for anything else (the caller then falls back to
    * Double.parseDouble). Such a value is an integer below 2^53 divided by an exact power of ten,
    * one correctly rounded operation, so the result equals Double.parseDouble's.
    */
-  static double parse(byte[] bytes, int start, int end) {
+  static double parse(String text) {
+    int start = 0;
+    int end = text.length();
     int i = start;
     boolean negative = false;
-    if (i < end && (bytes[i] == '-' || bytes[i] == '+')) {
-      negative = bytes[i] == '-';
+    if (i < end && (text.charAt(i) == '-' || text.charAt(i) == '+')) {
+      negative = text.charAt(i) == '-';
       i++;
     }
     long mantissa = 0;
@@ -32,7 +34,7 @@ final class Decimals {
     int fractionDigits = 0;
     boolean point = false;
     for (; i < end; i++) {
-      byte b = bytes[i];
+      char b = text.charAt(i);
       if (b >= '0' && b <= '9') {
         if (mantissa != 0 || b != '0') {
           digits++;
@@ -48,7 +50,7 @@ final class Decimals {
         return Double.NaN;
       }
     }
-    int length = end - start - (negative || (end > start && bytes[start] == '+') ? 1 : 0);
+    int length = end - start - (negative || (end > start && text.charAt(start) == '+') ? 1 : 0);
     if (length == 0 || length == 1 && point) {
       return Double.NaN; // "", "-", "." : let parseDouble give its reason
     }

@@ -1,14 +1,18 @@
 package dev.platform.ml.data;
 
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import dev.platform.core.csv.Csv;
 import dev.platform.core.source.Sources;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.security.DigestInputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,29 +23,14 @@ import java.util.function.Consumer;
  * order), validating every value. It never drops a row: each is handed on, valid or with its
  * problems, in file order.
  *
- * <p>One pass over the bytes, no object per cell: values in their usual spelling are recognised in
- * place (numbers, Yes/No, category levels); anything else goes through {@link FieldSpec#parseText},
- * which accepts or rejects it with the reason.
+ * <p>One pass over the file: values in their usual spelling are recognised directly (numbers,
+ * Yes/No, category levels); anything else goes through {@link FieldSpec#parseText}, which accepts
+ * or rejects it with the reason.
  */
 public final class HeartCsvReader {
 
   /** What the reader saw of the file as a whole. */
   public record FileInfo(String sha256, boolean hasTarget, long rows) {}
-
-  private static final byte[] YES = bytes("Yes");
-  private static final byte[] NO = bytes("No");
-  private static final byte[] ONE = bytes("1");
-  private static final byte[] ZERO = bytes("0");
-  private static final byte[][][] LEVELS = new byte[HeartSchema.FIELD_COUNT][][];
-
-  static {
-    for (int i = 0; i < HeartSchema.FIELD_COUNT; i++) {
-      LEVELS[i] =
-          HeartSchema.FIELDS.get(i).levels().stream()
-              .map(HeartCsvReader::bytes)
-              .toArray(byte[][]::new);
-    }
-  }
 
   private HeartCsvReader() {}
 
@@ -54,22 +43,24 @@ public final class HeartCsvReader {
   public static FileInfo read(String location, boolean requireTarget, Consumer<ParsedRow> sink) {
     try (InputStream raw = Sources.openRaw(location);
         DigestInputStream digesting = Sources.digesting(raw);
-        InputStream unpacked = Sources.unpacked(digesting)) {
-      FileInfo partial = readRows(new CsvRecords(unpacked), requireTarget, sink);
+        InputStream unpacked = Sources.unpacked(digesting);
+        CsvReader<CsvRecord> records = Csv.records(unpacked)) {
+      FileInfo partial = readRows(records.iterator(), requireTarget, sink);
       digesting.transferTo(OutputStream.nullOutputStream()); // hash any trailing bytes too
       return new FileInfo(
           Sources.hex(digesting.getMessageDigest()), partial.hasTarget(), partial.rows());
-    } catch (IOException | UncheckedIOException e) {
+    } catch (IOException | UncheckedIOException | CsvParseException e) {
       throw new DataValidationException("cannot read " + location + ": " + e.getMessage(), e);
     }
   }
 
-  private static FileInfo readRows(CsvRecords csv, boolean requireTarget, Consumer<ParsedRow> sink)
-      throws IOException {
-    if (!csv.next()) {
+  private static FileInfo readRows(
+      Iterator<CsvRecord> records, boolean requireTarget, Consumer<ParsedRow> sink) {
+    if (!records.hasNext()) {
       throw new DataValidationException("the file is empty: no header line");
     }
-    Map<String, Integer> header = headerPositions(csv);
+    CsvRecord headerRecord = records.next();
+    Map<String, Integer> header = headerPositions(headerRecord);
     int[] fieldColumns = new int[HeartSchema.FIELD_COUNT];
     List<String> missing = new ArrayList<>();
     for (int i = 0; i < HeartSchema.FIELD_COUNT; i++) {
@@ -87,11 +78,12 @@ public final class HeartCsvReader {
       throw new DataValidationException(
           "missing columns " + missing + "; header has " + header.keySet());
     }
-    int columns = csv.fieldCount();
+    int columns = headerRecord.getFieldCount();
     int target = targetColumn == null ? -1 : targetColumn;
     long rows = 0;
     long line = 1;
-    while (csv.next()) {
+    while (records.hasNext()) {
+      CsvRecord csv = records.next();
       line++;
       rows++;
       sink.accept(parse(line, csv, columns, fieldColumns, target));
@@ -99,10 +91,10 @@ public final class HeartCsvReader {
     return new FileInfo(null, targetColumn != null, rows);
   }
 
-  private static Map<String, Integer> headerPositions(CsvRecords csv) {
+  private static Map<String, Integer> headerPositions(CsvRecord csv) {
     Map<String, Integer> positions = new HashMap<>();
-    for (int i = 0; i < csv.fieldCount(); i++) {
-      String name = csv.text(i).strip().toLowerCase(Locale.ROOT);
+    for (int i = 0; i < csv.getFieldCount(); i++) {
+      String name = csv.getField(i).toLowerCase(Locale.ROOT);
       if (i == 0 && name.startsWith("\uFEFF")) {
         name = name.substring(1);
       }
@@ -112,21 +104,21 @@ public final class HeartCsvReader {
   }
 
   private static ParsedRow parse(
-      long line, CsvRecords csv, int columns, int[] fieldColumns, int targetColumn) {
-    if (csv.fieldCount() != columns) {
+      long line, CsvRecord csv, int columns, int[] fieldColumns, int targetColumn) {
+    if (csv.getFieldCount() != columns) {
       return new ParsedRow(
           line,
           null,
           -1,
           List.of(
               new RowProblem(
-                  line, "*", "expected " + columns + " columns, got " + csv.fieldCount())));
+                  line, "*", "expected " + columns + " columns, got " + csv.getFieldCount())));
     }
     List<RowProblem> problems = null;
     double[] values = new double[HeartSchema.FIELD_COUNT];
     for (int i = 0; i < values.length; i++) {
       try {
-        values[i] = value(i, csv, fieldColumns[i]);
+        values[i] = value(i, csv.getField(fieldColumns[i]));
       } catch (InvalidValueException e) {
         problems = problems == null ? new ArrayList<>(2) : problems;
         problems.add(new RowProblem(line, HeartSchema.FIELDS.get(i).csvName(), e.getMessage()));
@@ -134,17 +126,15 @@ public final class HeartCsvReader {
     }
     int label = -1;
     if (targetColumn >= 0) {
-      if (csv.is(targetColumn, YES, true) || csv.is(targetColumn, ONE, false)) {
+      String target = csv.getField(targetColumn);
+      if (isYes(target)) {
         label = 1;
-      } else if (csv.is(targetColumn, NO, true) || csv.is(targetColumn, ZERO, false)) {
+      } else if (isNo(target)) {
         label = 0;
       } else {
         problems = problems == null ? new ArrayList<>(1) : problems;
         problems.add(
-            new RowProblem(
-                line,
-                HeartSchema.TARGET_CSV_NAME,
-                "'" + csv.text(targetColumn).strip() + "' is not Yes or No"));
+            new RowProblem(line, HeartSchema.TARGET_CSV_NAME, "'" + target + "' is not Yes or No"));
       }
     }
     if (problems != null) {
@@ -153,43 +143,45 @@ public final class HeartCsvReader {
     return new ParsedRow(line, new HeartRecord(values), label, List.of());
   }
 
-  /** The value of field {@code i} in column {@code column}: fast in place, else via parseText. */
-  private static double value(int i, CsvRecords csv, int column) {
+  /** The value of field {@code i}: its usual spellings directly, else via parseText. */
+  private static double value(int i, String text) {
     FieldSpec field = HeartSchema.FIELDS.get(i);
     switch (field.kind()) {
       case NUMBER -> {
-        if (csv.isEmpty(column)) {
+        if (text.isEmpty()) {
           return 0;
         }
-        double number = Decimals.parse(csv.bytes(), csv.start(column), csv.end(column));
+        double number = Decimals.parse(text);
         if (!Double.isNaN(number)) {
           return field.checkNumber(number);
         }
       }
       case YES_NO -> {
-        if (csv.isEmpty(column)) {
+        if (text.isEmpty()) {
           return 0;
         }
-        if (csv.is(column, YES, true) || csv.is(column, ONE, false)) {
+        if (isYes(text)) {
           return 1;
         }
-        if (csv.is(column, NO, true) || csv.is(column, ZERO, false)) {
+        if (isNo(text)) {
           return 0;
         }
       }
       case CATEGORY -> {
-        byte[][] levels = LEVELS[i];
-        for (int level = 0; level < levels.length; level++) {
-          if (csv.is(column, levels[level], false)) {
-            return level;
-          }
+        int level = field.levels().indexOf(text);
+        if (level >= 0) {
+          return level;
         }
       }
     }
-    return field.parseText(csv.text(column));
+    return field.parseText(text);
   }
 
-  private static byte[] bytes(String text) {
-    return text.getBytes(StandardCharsets.UTF_8);
+  private static boolean isYes(String text) {
+    return text.equalsIgnoreCase("Yes") || text.equals("1");
+  }
+
+  private static boolean isNo(String text) {
+    return text.equalsIgnoreCase("No") || text.equals("0");
   }
 }

@@ -1,5 +1,7 @@
 package dev.platform.ml.data;
 
+import de.siegmar.fastcsv.writer.CsvWriter;
+import dev.platform.core.csv.Csv;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -10,8 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /** Writes labelled records in the CDC file's own format (gzip when the name ends in .gz). */
 public final class HeartCsvWriter {
@@ -23,18 +23,18 @@ public final class HeartCsvWriter {
         OutputStream out =
             file.getFileName().toString().endsWith(".gz") ? new GZIPOutputStream(raw) : raw;
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT)) {
+        CsvWriter printer = Csv.writer(writer)) {
       List<String> header = new ArrayList<>();
       header.add(HeartSchema.TARGET_CSV_NAME);
       HeartSchema.FIELDS.forEach(field -> header.add(field.csvName()));
-      printer.printRecord(header);
+      printer.writeRecord(header);
       for (LabeledRecord record : records) {
         List<String> row = new ArrayList<>(header.size());
         row.add(record.label() == 1 ? "Yes" : "No");
         for (int i = 0; i < HeartSchema.FIELD_COUNT; i++) {
           row.add(HeartSchema.FIELDS.get(i).formatValue(record.features().value(i)));
         }
-        printer.printRecord(row);
+        printer.writeRecord(row);
       }
     }
   }

@@ -1,5 +1,7 @@
 package dev.platform.ml.predict;
 
+import de.siegmar.fastcsv.writer.CsvWriter;
+import dev.platform.core.csv.Csv;
 import dev.platform.ml.data.HeartCsvReader;
 import dev.platform.ml.data.HeartRecord;
 import dev.platform.ml.data.ParsedRow;
@@ -17,8 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Scores a CSV file row by row into {@code risk_score,risk_label,prediction,error}: one output line
@@ -51,8 +51,8 @@ public final class FileScorer {
     // written beside the target and moved into place at the end: a failed run leaves nothing
     Path partial = parent.resolve(output.getFileName() + ".part");
     try (Writer writer = Files.newBufferedWriter(partial, StandardCharsets.UTF_8);
-        CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT)) {
-      printer.printRecord("risk_score", "risk_label", "prediction", "error");
+        CsvWriter printer = Csv.writer(writer)) {
+      printer.writeRecord("risk_score", "risk_label", "prediction", "error");
       List<ParsedRow> batch = new ArrayList<>(BATCH);
       HeartCsvReader.FileInfo info =
           HeartCsvReader.read(
@@ -97,7 +97,7 @@ public final class FileScorer {
 
   private void flush(
       List<ParsedRow> batch,
-      CSVPrinter printer,
+      CsvWriter printer,
       List<Integer> labels,
       List<Double> scores,
       long[] counts) {
@@ -115,23 +115,23 @@ public final class FileScorer {
           counts[1]++;
           String reasons =
               row.problems().stream().map(FileScorer::describe).collect(Collectors.joining("; "));
-          printer.printRecord("", "", "", reasons);
+          printer.writeRecord("", "", "", reasons);
           continue;
         }
         RiskPrediction prediction = predictions.get(next++);
         counts[0]++;
-        printer.printRecord(
+        printer.writeRecord(
             String.format(Locale.ROOT, "%.6f", prediction.riskScore()),
             prediction.riskLabel().id(),
-            prediction.prediction(),
+            Integer.toString(prediction.prediction()),
             "");
         if (row.label() >= 0) {
           labels.add(row.label());
           scores.add(prediction.riskScore());
         }
       }
-    } catch (IOException e) {
-      throw new WriteFailure(e);
+    } catch (UncheckedIOException e) {
+      throw new WriteFailure(e.getCause());
     }
     batch.clear();
   }
