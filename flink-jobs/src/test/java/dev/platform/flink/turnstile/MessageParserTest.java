@@ -37,7 +37,8 @@ class MessageParserTest {
           List.of("not,a,message", badCounts, badTimestamp, ""),
           dead.stream().map(DeadLetter::message).toList());
       assertTrue(dead.get(0).reason().contains("expected 13 fields"), dead.get(0).reason());
-      assertTrue(dead.get(1).reason().startsWith("ENTRIES/EXITS"), dead.get(1).reason());
+      assertTrue(
+          dead.get(1).reason().startsWith("ENTRIES: not a whole number"), dead.get(1).reason());
       assertTrue(dead.get(2).reason().startsWith("TIMESTAMP"), dead.get(2).reason());
       assertEquals("empty message", dead.get(3).reason());
       assertEquals(5, parser.messagesIn());
